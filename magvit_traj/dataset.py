@@ -4,12 +4,12 @@
 
 # %% ../nbs/04_dataset.ipynb #8613bb0f
 from __future__ import annotations
-import fcntl, hashlib, json, math, multiprocessing as mp, os, shutil, sys, time, zlib
+import fcntl, hashlib, json, math, multiprocessing as mp, os, shutil, sys, time
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 from typing import Sequence
 
-import h5py
+import h5py, hdf5plugin  # hdf5plugin registers the Zstd filter with HDF5
 import numpy as np
 import torch
 from torch.utils.data import Dataset, DataLoader
@@ -39,7 +39,8 @@ class DatasetConfig:
     radius: float | None = None       # dot radius in px (default 5 at 64x64, scaled)
     perspective_size: bool = False    # shrink the dot with depth
     fixed_camera: dict | None = None  # {'K','R','t'} of one camera for all samples, or None for a camera per video
-    compression_level: int = 1        # deflate level of the video chunks (see benchmarks/README.md)
+    compression: str = 'zstd'         # filter of the video chunks: 'zstd' (hdf5plugin), 'gzip', 'lzf' or 'none'
+    compression_level: int = 3        # level for zstd (1-22) or gzip (0-9); see benchmarks/README.md
 
     def __post_init__(self):
         self.num_samples = check_int('num_samples', self.num_samples, 1)
@@ -51,7 +52,8 @@ class DatasetConfig:
         self.families = tuple(check_choice('family', f, FAMILIES) for f in self.families)
         if not self.families: raise MagvitTrajError(f"families must name at least one of {', '.join(FAMILIES)}")
         if self.radius is not None: self.radius = check_float('radius', self.radius, 0, low_open=True)
-        self.compression_level = check_int('compression_level', self.compression_level, 0, 9)
+        self.compression = check_choice('compression', self.compression, ('zstd', 'gzip', 'lzf', 'none'))
+        self.compression_level = check_int('compression_level', self.compression_level, 0, 22 if self.compression == 'zstd' else 9)
         r = dot_radius(self.resolution, self.radius)
         if 2 * (r + 1) + 4 > self.resolution:
             raise MagvitTrajError(f"resolution {self.resolution} is too small for a dot of radius {r:.2f} px; "
@@ -135,6 +137,12 @@ _META = ('labels', 'trajectory_3d', 'uv', 'camera_K', 'camera_R', 'camera_t')
 _TEXT = ('equations', 'descriptions')
 _STR = h5py.string_dtype('utf-8')
 
+def _filter(cfg:DatasetConfig)->dict:
+    "h5py keyword arguments for the video chunks' compression filter"
+    if cfg.compression == 'zstd': return dict(hdf5plugin.Zstd(clevel=max(cfg.compression_level, 1)))
+    if cfg.compression == 'gzip': return dict(compression='gzip', compression_opts=cfg.compression_level)
+    return dict(compression='lzf') if cfg.compression == 'lzf' else {}
+
 def _meta_shapes(cfg:DatasetConfig)->dict:
     T = cfg.sequence_length
     return dict(labels=((), np.int64), trajectory_3d=((T, 3), np.float32), uv=((T, 2), np.float32),
@@ -143,25 +151,20 @@ def _meta_shapes(cfg:DatasetConfig)->dict:
 def _create_layout(f:h5py.File, cfg:DatasetConfig, start:int, stop:int):
     "Create the empty datasets and attributes of a file holding samples `start..stop`"
     n, T, C, R = stop - start, cfg.sequence_length, cfg.channels, cfg.resolution
-    f.create_dataset('videos', (n, T, C, R, R), np.uint8, chunks=(1, T, C, R, R), compression='gzip',
-                     compression_opts=cfg.compression_level, track_times=False)
+    f.create_dataset('videos', (n, T, C, R, R), np.uint8, chunks=(1, T, C, R, R), track_times=False, **_filter(cfg))
     for k, (shape, dt) in _meta_shapes(cfg).items(): f.create_dataset(k, (n,) + shape, dt, track_times=False)
     for k in _TEXT: f.create_dataset(k, (n,), _STR, track_times=False)
     f.attrs.update(format=FORMAT, format_version=FORMAT_VERSION, config=cfg.to_json(), class_names=list(FAMILIES),
                    sample_start=start, sample_stop=stop, num_samples_total=cfg.num_samples)
 
 # %% ../nbs/04_dataset.ipynb #2da19af4
-def _compress(video:np.ndarray, level:int)->bytes: return zlib.compress(np.ascontiguousarray(video).tobytes(), level)
-
 def _write_block(cfg:DatasetConfig, start:int, stop:int, path:Path):
     "Render samples `start..stop` and write them to `path` atomically (a valid dataset file of its own)"
     s = render_samples(cfg, start, stop)
     with atomic_path(path) as tmp:
         with h5py.File(tmp, 'w') as f:
             _create_layout(f, cfg, start, stop)
-            vid = f['videos']
-            for i, v in enumerate(s['videos']): vid.id.write_direct_chunk((i, 0, 0, 0, 0), _compress(v, cfg.compression_level))
-            for k in _META: f[k][...] = s[k]
+            for k in ('videos',) + _META: f[k][...] = s[k]
             for k in _TEXT: f[k][...] = s[k]
     return stop - start
 
@@ -286,6 +289,7 @@ def write_h5(out,                       # the .h5 file to write
     if not out.parent.exists(): raise MagvitTrajError(f"output directory {out.parent} does not exist")
     parts = Path(str(out) + '.parts')
     with _Lock(out):
+        for stale in out.parent.glob(f'.{out.name}.*.tmp'): stale.unlink()   # a temporary left by a killed run (we hold the lock)
         if out.exists() and not overwrite:
             if not resume: raise MagvitTrajError(f"{out} exists; pass --resume to finish or check it, or --overwrite to replace it")
             with open_dataset_file(out) as f:
@@ -348,7 +352,8 @@ def _generate_parser()->CLIParser:
     p.add_flag('families', default=','.join(FAMILIES), help='comma-separated subset of ' + ','.join(FAMILIES))
     p.add_flag('radius', type=float, default=None, help='dot radius in px (default 5 at 64x64, scaled)')
     p.add_flag('perspective_size', action='store_true', help='shrink the dot with depth')
-    p.add_flag('compression_level', type=int, default=1, help='deflate level 0-9 of the video chunks')
+    p.add_flag('compression', default='zstd', help="video chunk filter: zstd (needs hdf5plugin to read), gzip, lzf or none")
+    p.add_flag('compression_level', type=int, default=3, help='zstd 1-22 or gzip 0-9')
     p.add_flag('workers', type=int, default=min(2, os.cpu_count() or 1), help='rendering processes')
     p.add_flag('shard', default=None, help='I/K: write only shard I of K (combine with magvit-traj merge)')
     p.add_flag('block_size', type=int, default=256, help='samples per block (unit of resumption)')
@@ -359,7 +364,7 @@ def _generate_parser()->CLIParser:
 def _generate(a):
     cfg = DatasetConfig(a.num_samples, a.sequence_length, a.resolution, a.channels, a.seed, a.noise_std,
                         tuple(s.strip() for s in a.families.split(',') if s.strip()), a.radius, a.perspective_size,
-                        compression_level=a.compression_level)
+                        compression=a.compression, compression_level=a.compression_level)
     out = Path(a.out)
     if str(out.parent) == 'data/generated': out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()

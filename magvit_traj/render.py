@@ -35,7 +35,7 @@ def _coverage_patches(uv, r):
     du = origin[:, 0, None] + offs - c[:, 0, None]                    # (NT, P) column centres minus dot centre
     dv = origin[:, 1, None] + offs - c[:, 1, None]                    # (NT, P) row centres
     dist = np.sqrt(dv[:, :, None] ** 2 + du[:, None, :] ** 2)        # (NT, P rows, P cols)
-    return origin, np.clip(r + 0.5 - dist, 0.0, 1.0).astype(np.float32)
+    return origin, np.clip(r + 0.5 - dist, 0.0, 1.0)
 
 # %% ../nbs/03_render.ipynb #038a76d0
 def _scatter_patches(origin, cover, n_frames, H, W, fill, values):
