@@ -22,7 +22,7 @@ README.md is index.ipynb's processed page as Markdown (what `nbdev_readme` makes
 usage: python .ci/build_docs.py [--out _site] [--readme | --check-readme] [--skip-site] [--cached] [--workers N]
 """
 from __future__ import annotations
-import argparse, difflib, html, json, posixpath, re, shutil, sys, time, warnings
+import argparse, difflib, html, json, posixpath, re, shutil, sys, time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -133,9 +133,7 @@ def relative_links(text: str, site_url: str, page_dir: str) -> str:
 def process_notebooks(cfg, workers: int, force: bool) -> Path:
     "nbdev's processing of nbs/ into _proc/ (nbdev_proc_nbs without its Quarto install)"
     from nbdev.serve import proc_nbs
-    with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message='Found cells containing imports and other code')
-        return Path(proc_nbs(path=cfg.nbs_path, n_workers=workers, force=force))
+    return Path(proc_nbs(path=cfg.nbs_path, n_workers=workers, force=force))
 
 def read_page(proc: Path, nb_path: Path, site_url: str, readme: bool = False):
     "A processed notebook, tidied for nbconvert as Quarto renders it, with its front matter"
@@ -252,31 +250,45 @@ def _lab_css(exporter):
 
 # ---------------------------------------------------------------- README.md
 
+README_FILES = 'README_files'
+DATA_URI_RE = re.compile(r'src="data:image/(gif|png|jpeg|svg\+xml);base64,([A-Za-z0-9+/=\s]+)"')
+
 def readme_text(cfg, proc: Path) -> tuple[str, dict]:
-    "README.md from the processed index notebook, as `nbdev_readme` makes it (title, summary, cells as Markdown)"
+    """README.md from the processed index notebook, as `nbdev_readme` makes it (title, summary, cells as Markdown),
+    and its image files (`README_files/`): GitHub shows no `data:` images, so inline GIFs become files too"""
+    import base64
     from nbconvert import MarkdownExporter
     readme_nb = cfg.get('readme_nb', 'index.ipynb')
     if not (proc/readme_nb).exists(): raise DocsError(f"{proc/readme_nb} missing: nothing to make README.md from")
     nb, fm, _ = read_page(proc, proc/readme_nb, '', readme=True)
     body, res = MarkdownExporter(exclude_input_prompt=True, exclude_output_prompt=True).from_notebook_node(
-        nb, resources=dict(output_files_dir='README_files'))
+        nb, resources=dict(output_files_dir=README_FILES, unique_key='output'))
+    files, n = dict(res.get('outputs', {})), iter(range(10**6))
+    def _extract(m):
+        name = f"{README_FILES}/inline_{next(n)}.{m.group(1).split('+')[0]}"
+        files[name] = base64.b64decode(re.sub(r'\s', '', m.group(2)))
+        return f'src="{name}"'
+    body = DATA_URI_RE.sub(_extract, body)
     head = f"# {fm.get('title', cfg.lib_name)}\n\n" + (f"> {fm['description']}\n\n" if fm.get('description') else '')
     body = re.sub(r'\n{3,}', '\n\n', body).strip()
-    return head + body + '\n', res.get('outputs', {})
+    return head + body + '\n', files
 
 def write_readme(cfg, proc: Path, check: bool) -> bool:
     root = Path(cfg.config_path)
     text, files = readme_text(cfg, proc)
-    readme = root/'README.md'
+    readme, fdir = root/'README.md', root/README_FILES
+    old_files = {f.relative_to(root).as_posix() for f in fdir.rglob('*') if f.is_file()} if fdir.exists() else set()
     if check:
         old = readme.read_text(encoding='utf-8') if readme.exists() else ''
-        stale = [f for f, b in files.items() if not (root/f).exists() or (root/f).read_bytes() != b]
+        stale = sorted([f for f, b in files.items() if not (root/f).exists() or (root/f).read_bytes() != b]
+                       + [f + ' (no longer made)' for f in old_files - set(files)])
         if old == text and not stale: return True
         sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), text.splitlines(True), 'README.md (committed)',
                                                    'README.md (from nbs/index.ipynb)'))
         for f in stale: print(f"differs or missing: {f}")
         return False
     readme.write_text(text, encoding='utf-8')
+    shutil.rmtree(fdir, ignore_errors=True)
     for f, b in files.items():
         (root/f).parent.mkdir(parents=True, exist_ok=True); (root/f).write_bytes(b)
     return True

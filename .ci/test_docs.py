@@ -67,8 +67,7 @@ def check_page(page, base: str, entry: dict, all_paths: list[str], shots: Path) 
     if n != entry['videos']: problems.append(f"{n} videos shown, the notebook's outputs hold {entry['videos']}")
     for i in range(n):
         v = vids.nth(i)
-        v.scroll_into_view_if_needed()
-        box = v.bounding_box()
+        box = v.bounding_box()   # None when not rendered (display: none)
         info = v.evaluate("e => e.tagName === 'IMG' ? {ok: e.complete && e.naturalWidth > 0, w: e.naturalWidth, src: e.src}"
                           " : {ok: e.readyState >= 1 && e.videoWidth > 0 && !e.error, w: e.videoWidth, src: ''}")
         if not box or box['width'] <= 0 or box['height'] <= 0: problems.append(f"video {i} has no rendered size ({box})")
@@ -104,8 +103,9 @@ def main(argv=None) -> int:
             ctx = browser.new_context(viewport={'width': 1400, 'height': 900})
             for entry in pages:
                 page = ctx.new_page()
+                page.set_default_timeout(15_000)
                 try: problems, links, ids, frames = check_page(page, base, entry, paths, shots)
-                except Exception as e: problems, links, ids, frames = [f"{type(e).__name__}: {e}"], set(), set(), []
+                except Exception as e: problems, links, ids, frames = [f"{type(e).__name__}: {e}"], set(), None, []
                 finally: page.close()
                 site_links[entry['path']], site_ids[urljoin(base, entry['path'])] = links, ids
                 if problems: failed.append(entry['path']); print(f"FAIL {entry['path']}: " + '; '.join(problems))
@@ -129,7 +129,7 @@ def main(argv=None) -> int:
             target, frag = urldefrag(l)
             tpath = urlparse(target).path.lstrip('/')
             if target in site_ids:
-                if frag and frag not in site_ids[target]: bad_links.append(f"{src} -> {tpath}#{frag} (no such id)")
+                if frag and site_ids[target] is not None and frag not in site_ids[target]: bad_links.append(f"{src} -> {tpath}#{frag} (no such id)")
             elif not (site/tpath).is_file(): bad_links.append(f"{src} -> {tpath} (no such file)")
     if bad_links: site_rules.append("broken links: " + '; '.join(bad_links))
     for r in site_rules: print(f"FAIL site: {r}")
