@@ -35,3 +35,7 @@ def main(argv:Sequence[str]|None=None)->int: # exit code
         return 2
     mod, fn = COMMANDS[name][0].split(':')
     return getattr(importlib.import_module(mod), fn)(argv[1:])
+
+# %% ../nbs/11_cli.ipynb #5a11c71a
+#| eval: false
+if __name__ == '__main__': sys.exit(main())
