@@ -16,10 +16,12 @@ from torch.utils.data import DataLoader, Dataset, Subset
 
 from .core import MagvitTrajError, CLIParser, check_int, check_choice, exists
 from .moving_mnist import MovingMNISTDataset, create_moving_mnist_dataset, parse_num_digits, resize_frames
+from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config
+from .datamodule import split_ranges
+from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'split_indices', 'ClipDataset', 'VideoData',
-           'add_data_args']
+__all__ = ['DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'VideoData', 'add_data_args']
 
 # %% ../nbs/05a_data.ipynb #9cb20172
 def h5_layout(path)->str: # 'videogpt' or 'trajectory'
@@ -94,24 +96,20 @@ class HDF5VideoDataset(Dataset):
         return item
 
 # %% ../nbs/05a_data.ipynb #6ef02654
-def split_indices(n:int, fractions:Sequence[float]=(0.8, 0.1, 0.1))->list[range]:
-    "Contiguous train/val/test index ranges of `n` items (every split non-empty when `n >= 3`)"
-    n = check_int('n', n, 1)
-    cuts = np.round(np.cumsum([0, *fractions]) / sum(fractions) * n).astype(int)
-    if n >= len(fractions): cuts = np.maximum(cuts, np.arange(len(cuts))); cuts = np.minimum(cuts, n - len(fractions) + np.arange(len(cuts)))
-    return [range(a, b) for a, b in zip(cuts[:-1], cuts[1:])]
-
 class ClipDataset(Dataset):
-    "Items of `dataset` with `video` trimmed to `sequence_length` frames and scaled to `resolution`"
+    "Items of `dataset` with `video` (C, T, H, W) trimmed to `sequence_length` frames and scaled to `resolution`"
     def __init__(self, dataset:Dataset, sequence_length:int, resolution:int):
         self.dataset, self.sequence_length, self.resolution = dataset, sequence_length, resolution
     def __len__(self): return len(self.dataset)
     def __getitem__(self, i:int)->dict:
-        item = dict(self.dataset[i]); v = item['video']                                   # (C, T, H, W)
-        if v.shape[1] < self.sequence_length:
-            raise MagvitTrajError(f"sequence_length={self.sequence_length} is longer than the videos ({v.shape[1]} frames)")
+        item = dict(self.dataset[i]); v = item['video']; T, H = v.shape[1], v.shape[-1]
+        if T < self.sequence_length: raise MagvitTrajError(f"sequence_length={self.sequence_length} is longer than the videos ({T} frames)")
+        for k, x in item.items():   # per-frame fields: (T, ...) tensors
+            if k != 'video' and torch.is_tensor(x) and x.ndim and x.shape[0] == T: item[k] = x[:self.sequence_length]
         v = v[:, :self.sequence_length]
-        if v.shape[-1] != self.resolution or v.shape[-2] != self.resolution: v = torch.from_numpy(resize_frames(v.numpy(), self.resolution))
+        if v.shape[-2:] != (self.resolution, self.resolution):
+            v = torch.from_numpy(resize_frames(v.numpy(), self.resolution))
+            if 'uv' in item: item['uv'] = (item['uv'] + 0.5) * (self.resolution / H) - 0.5   # pixel centres at integers
         item['video'] = v
         return item
 
@@ -139,6 +137,9 @@ class VideoData(L.LightningDataModule):
             raise MagvitTrajError(f"data_path {a.data_path} holds trajectory videos, but dataset_type='moving_mnist'")
         if self.layout == 'videogpt' and a.dataset_type == 'trajectory':
             raise MagvitTrajError(f"data_path {a.data_path} is in VideoGPT's layout (e.g. Moving MNIST), but dataset_type='trajectory'")
+        if self.layout == 'trajectory' and a.sequence_length > (T := read_config(a.data_path).sequence_length):
+            raise MagvitTrajError(f"sequence_length={a.sequence_length} is longer than the videos of {a.data_path} ({T} frames)")
+        if a.data_path == 'trajectory': check_int('num_samples', a.num_samples, 10); check_choice('channels', a.channels, (1, 3))
         self._cache = {}
 
 # %% ../nbs/05a_data.ipynb #32dc6315
@@ -149,16 +150,15 @@ def _mnist(self:VideoData, train:bool)->Dataset:
                               videos_per_digit=vpd, seed=a.data_seed, digits=a.digits, motion=a.motion)
 
 def _trajectories(self:VideoData, split:str)->Dataset:
-    from magvit_traj import dataset as tds
     a, k = self.args, ('train', 'val', 'test').index(split)
     if self.layout == 'trajectory':
-        full = tds.TrajectoryH5Dataset(a.data_path)
-    else:
-        full = self._cache.get('generated')
-        if full is None:
-            d = tds.generate_dataset(check_int('num_samples', a.num_samples, 3), a.sequence_length, a.resolution, a.channels, a.data_seed)
-            full = self._cache['generated'] = _TensorVideos(d)
-    return ClipDataset(Subset(full, split_indices(len(full))[k]), a.sequence_length, a.resolution)
+        cfg = read_config(a.data_path)
+        ds = TrajectoryH5Dataset(a.data_path, split_ranges(len(TrajectoryH5Dataset(a.data_path)))[k])
+        same = (cfg.sequence_length, cfg.resolution) == (a.sequence_length, a.resolution)
+        return ds if same else ClipDataset(ds, a.sequence_length, a.resolution)
+    if 'generated' not in self._cache:
+        self._cache['generated'] = TrajectoryTensorDataset(generate_dataset(a.num_samples, a.sequence_length, a.resolution, a.channels, a.data_seed))
+    return Subset(self._cache['generated'], split_ranges(a.num_samples)[k])
 
 def _dataset(self:VideoData, split:str)->Dataset:
     "The dataset of `split` ('train', 'val' or 'test'), built once"
@@ -173,13 +173,6 @@ def _dataset(self:VideoData, split:str)->Dataset:
 VideoData._mnist, VideoData._trajectories, VideoData._dataset = _mnist, _trajectories, _dataset
 
 # %% ../nbs/05a_data.ipynb #eeab7b12
-class _TensorVideos(Dataset):
-    "Videos generated in memory (`generate_dataset`'s dict) as items `video` (C, T, H, W), `label`"
-    def __init__(self, d:dict): self.videos, self.labels = d['videos'], d['labels']   # (N, T, C, H, W), (N,)
-    def __len__(self): return len(self.labels)
-    def __getitem__(self, i:int)->dict: return dict(video=self.videos[i].permute(1, 0, 2, 3), label=self.labels[i], index=torch.tensor(i))
-
-# %% ../nbs/05a_data.ipynb #c6ab4efa
 def _dataloader(self:VideoData, split:str)->DataLoader:
     a = self.args
     return DataLoader(self._dataset(split), batch_size=a.batch_size, shuffle=split == 'train', num_workers=a.num_workers,
@@ -188,7 +181,7 @@ def _dataloader(self:VideoData, split:str)->DataLoader:
 def _n_classes(self:VideoData)->int:
     "Number of classes: 10 digits for Moving MNIST, 4 trajectory families, 0 for unlabelled files"
     if self.args.dataset_type == 'moving_mnist' or self.layout == 'videogpt': return getattr(self._dataset('train'), 'n_classes', 0)
-    return 4
+    return len(FAMILIES)
 
 VideoData._dataloader, VideoData.n_classes = _dataloader, property(_n_classes)
 VideoData.train_dataloader = lambda self: self._dataloader('train')
