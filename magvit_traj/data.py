@@ -15,7 +15,7 @@ import lightning as L
 from torch.utils.data import DataLoader, Dataset, Subset
 
 from .core import MagvitTrajError, CLIParser, check_int, check_choice, exists
-from .moving_mnist import MovingMNISTDataset, create_moving_mnist_dataset, parse_num_digits, resize_frames
+from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
 from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config
 from .datamodule import split_ranges
 from .trajectories import FAMILIES
