@@ -4,9 +4,8 @@
 
 # %% ../nbs/05a_data.ipynb #28136e00
 from __future__ import annotations
-import argparse, math, os
+import argparse, os
 from pathlib import Path
-from typing import Sequence
 
 import h5py
 import numpy as np
@@ -14,7 +13,7 @@ import torch
 import lightning as L
 from torch.utils.data import DataLoader, Dataset, Subset
 
-from .core import MagvitTrajError, CLIParser, check_int, check_choice, exists
+from .core import MagvitTrajError, CLIParser, check_int, check_choice
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
 from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config
 from .datamodule import split_ranges
