@@ -256,11 +256,15 @@ def paste_digits(images:np.ndarray,    # (B, D, S, S) uint8 digit images (zeros 
         y, x = tl[:, :, d, 1].reshape(-1), tl[:, :, d, 0].reshape(-1)
         img = np.broadcast_to(images[:, None, d], (B, T, S, S)).reshape(B * T, S, S)
         win[bt, y, x] = img if d == 0 else np.maximum(win[bt, y, x], img)
-    if wrap:
-        canvas[:, m:2 * m] = np.maximum(canvas[:, m:2 * m], canvas[:, C + m:]); canvas[:, C:C + m] = np.maximum(canvas[:, C:C + m], canvas[:, :m])
-        canvas[:, :, m:2 * m] = np.maximum(canvas[:, :, m:2 * m], canvas[:, :, C + m:]); canvas[:, :, C:C + m] = np.maximum(canvas[:, :, C:C + m], canvas[:, :, :m])
-        canvas = canvas[:, m:C + m, m:C + m]
-    return canvas.reshape(B, T, C, C)
+    return (_fold_margins(canvas, C, m) if wrap else canvas).reshape(B, T, C, C)
+
+def _fold_margins(canvas:np.ndarray, C:int, m:int)->np.ndarray: # (N, C, C)
+    "Wrap-around: merge (by maximum) what was drawn in the `m`-pixel margins of (N, C+2m, C+2m) onto the opposite edges"
+    for axis in (1, 2):
+        c = np.moveaxis(canvas, axis, 1)                              # a view: rows, then columns
+        np.maximum(c[:, m:2 * m], c[:, C + m:], out=c[:, m:2 * m])    # past the far edge -> near edge
+        np.maximum(c[:, C:C + m], c[:, :m], out=c[:, C:C + m])        # before the near edge -> far edge
+    return canvas[:, m:C + m, m:C + m]
 
 # %% ../nbs/05_moving_mnist.ipynb #4888b7d6
 def _num_digits_range(num_digits, canvas_size:int, digit_size:int)->tuple[int, int]:
