@@ -84,6 +84,8 @@ def atomic_path(path,                 # the file to (re)write
     if not os.access(path.parent, os.W_OK): raise MagvitTrajError(f"output directory {path.parent} is not writable")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix='.tmp', dir=path.parent)
     os.close(fd)
+    umask = os.umask(0); os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)          # mkstemp makes 0600; the finished file gets the usual permissions
     try:
         yield Path(tmp)
         os.replace(tmp, path)
