@@ -365,7 +365,7 @@ def _generate(a):
     cfg = DatasetConfig(a.num_samples, a.sequence_length, a.resolution, a.channels, a.seed, a.noise_std,
                         tuple(s.strip() for s in a.families.split(',') if s.strip()), a.radius, a.perspective_size,
                         compression=a.compression, compression_level=a.compression_level)
-    out = Path(a.out)
+    out, _ = Path(a.out), parse_shard(a.shard)     # validate everything before creating the default folder
     if str(out.parent) == 'data/generated': out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     write_h5(out, cfg, a.workers, a.shard, a.resume, a.overwrite, a.block_size, progress=not a.quiet)
