@@ -14,6 +14,7 @@ __all__ = ['COMMANDS', 'main']
 COMMANDS = {  # name -> ('module:function', one-line help)
     'generate': ('magvit_traj.dataset:generate_main', 'render trajectory videos into an HDF5 dataset (sharded, resumable)'),
     'merge':    ('magvit_traj.dataset:merge_main',    'combine shard files from several machines into one dataset'),
+    'create-moving-mnist': ('magvit_traj.moving_mnist:create_main', "write Moving MNIST to HDF5 in VideoGPT's layout"),
 }
 
 # %% ../nbs/11_cli.ipynb #1511baf5
@@ -34,3 +35,7 @@ def main(argv:Sequence[str]|None=None)->int: # exit code
         return 2
     mod, fn = COMMANDS[name][0].split(':')
     return getattr(importlib.import_module(mod), fn)(argv[1:])
+
+# %% ../nbs/11_cli.ipynb #5a11c71a
+#| eval: false
+if __name__ == '__main__': sys.exit(main())

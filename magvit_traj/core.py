@@ -84,6 +84,8 @@ def atomic_path(path,                 # the file to (re)write
     if not os.access(path.parent, os.W_OK): raise MagvitTrajError(f"output directory {path.parent} is not writable")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix='.tmp', dir=path.parent)
     os.close(fd)
+    umask = os.umask(0); os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)          # mkstemp makes 0600; the finished file gets the usual permissions
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -134,14 +136,14 @@ def to_uint8_frames(video)->np.ndarray: # (T, H, W, C) uint8, C in {1, 3}
 
 # %% ../nbs/00_core.ipynb #9fbe76b2
 def hstack_videos(videos:Sequence, gap:int=2)->np.ndarray: # (T, H, W', C) uint8
-    "Place videos of equal length and height side by side, white `gap` pixels between them"
+    "Place videos of equal length and height side by side, a grey bar of `gap` pixels between them"
     frames = [to_uint8_frames(v) for v in videos]
     c = max(f.shape[-1] for f in frames)
     frames = [np.repeat(f, c // f.shape[-1], -1) for f in frames]
     t, h = frames[0].shape[:2]
     if any(f.shape[:2] != (t, h) for f in frames):
         raise MagvitTrajError(f"videos must share length and height to sit side by side; got {[f.shape[:2] for f in frames]}")
-    sep = np.full((t, h, gap, c), 255, np.uint8)
+    sep = np.full((t, h, gap, c), 128, np.uint8)
     return np.concatenate([x for f in frames for x in (f, sep)][:-1], axis=2)
 
 def video_to_gif(video,            # (T, C, H, W) or (T, H, W) in [0, 1], or uint8 (T, H, W, C)
