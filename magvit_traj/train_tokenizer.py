@@ -13,55 +13,39 @@ import torch
 import torch.nn.functional as F
 from einops import rearrange
 import lightning as L
-from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor
+from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Timer
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
+from torchmetrics import MeanMetric
 
 from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float, check_choice, exists,
-                              atomic_path, hstack_videos)
-from .vqvae import VQVAE, VQVAEConfig, patch, _dot_videos
+                              atomic_path)
+from .vqvae import VQVAE, VQVAEConfig, patch
+from .data import VideoData, add_data_args
+from .render import dot_centroids
+from .metrics import ssim
 
 # %% auto #0
-__all__ = ['psnr', 'ssim', 'dot_centroids', 'centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule',
-           'auto_precision', 'auto_compile', 'train_tokenizer', 'tokenizer_parser', 'train_tokenizer_main']
+__all__ = ['CENTROID_THRESHOLD', 'centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule', 'auto_precision',
+           'auto_compile', 'train_tokenizer', 'tokenizer_parser', 'train_tokenizer_main']
 
 # %% ../nbs/06a_train_tokenizer.ipynb #0bb28751
-def psnr(recon:torch.Tensor, # (b, c, t, h, w) in [0, 1]
-         video:torch.Tensor, # (b, c, t, h, w) in [0, 1]
-        )->torch.Tensor:     # (b,) dB
-    "Peak signal-to-noise ratio of each video (peak 1), after clamping `recon` to [0, 1]"
-    mse = ((recon.float().clamp(0, 1) - video.float()) ** 2).flatten(1).mean(1)
-    return -10 * torch.log10(mse.clamp(min=1e-10))
+CENTROID_THRESHOLD = 0.2    # darkness ignored by the centroid, as `metrics.centroid_errors`
 
-def ssim(recon:torch.Tensor, video:torch.Tensor)->torch.Tensor: # scalar, mean over frames
-    "Mean SSIM over all frames of `(b, c, t, h, w)` videos (torchmetrics, Gaussian window)"
-    from torchmetrics.functional.image import structural_similarity_index_measure
-    k = min(11, min(video.shape[-2:]) - (1 - min(video.shape[-2:]) % 2))
-    f = lambda x: rearrange(x.float().clamp(0, 1), 'b c t h w -> (b t) c h w')
-    return structural_similarity_index_measure(f(recon), f(video), data_range=1.0, kernel_size=k, sigma=1.5 * k / 11)
-
-# %% ../nbs/06a_train_tokenizer.ipynb #94d0a6a1
-def dot_centroids(videos:torch.Tensor, # (..., T, C, H, W) black dot on white, in [0, 1]
-                 )->torch.Tensor:       # (..., T, 2) pixel (u, v)
-    "Darkness-weighted centroid of every frame (stand-in for `magvit_traj.render.dot_centroids`)"
-    d = (1 - videos.float().clamp(0, 1).mean(-3))                        # (..., T, H, W) darkness
-    h, w = d.shape[-2:]
-    mass = d.sum((-2, -1)).clamp(min=1e-8)
-    u = (d * torch.arange(w, dtype=d.dtype, device=d.device)).sum((-2, -1)) / mass
-    v = (d * torch.arange(h, dtype=d.dtype, device=d.device)[:, None]).sum((-2, -1)) / mass
-    return torch.stack([u, v], -1)
-
-def centroid_error(recon:torch.Tensor, # (b, c, t, h, w)
-                   video:torch.Tensor, # (b, c, t, h, w)
-                  )->torch.Tensor:     # (b, t) pixels
+def centroid_error(recon:torch.Tensor, # (b, c, t, h, w) reconstruction
+                   video:torch.Tensor, # (b, c, t, h, w) input
+                  )->torch.Tensor:     # (b, t) pixels; the frame diagonal where `recon` shows no dot
     "Distance in pixels between the dot centroids of `video` and `recon`, per frame"
-    f = lambda x: dot_centroids(rearrange(x, 'b c t h w -> b t c h w'))
-    return (f(recon) - f(video)).norm(dim=-1)
+    f = lambda x: dot_centroids(rearrange(x.float().clamp(0, 1), 'b c t h w -> b t c h w'), CENTROID_THRESHOLD)
+    err = (f(recon) - f(video)).norm(dim=-1)
+    return torch.nan_to_num(err, nan=math.hypot(*video.shape[-2:]))
 
 # %% ../nbs/06a_train_tokenizer.ipynb #b2192f26
-def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1)->float:
+def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
+              time_frac:float=0.,  # fraction of a wall-time budget used: the cosine follows whichever budget is further along
+             )->float:
     "Multiplier of the base learning rate: linear warm-up, then cosine to `min_lr_ratio`"
     if step < warmup_steps: return (step + 1) / warmup_steps
-    p = min(1., (step - warmup_steps) / max(1, max_steps - warmup_steps))
+    p = min(1., max((step - warmup_steps) / max(1, max_steps - warmup_steps), time_frac))
     return min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * p))
 
 # %% ../nbs/06a_train_tokenizer.ipynb #41e6c9b0
@@ -88,6 +72,7 @@ class TokenizerModule(L.LightningModule):
             'warmup_steps': warmup_steps, 'max_steps': max_steps, 'min_lr_ratio': min_lr_ratio,
             'centroid_metric': centroid_metric, 'n_log_videos': n_log_videos, 'compile_model': compile_model})
         self.model = VQVAE(VQVAEConfig(**{**cfg, 'sync_codebook': False}))
+        self.val_mse = MeanMetric()
 
     def setup(self, stage:str):
         "Once the process group exists: synchronise the EMA codebook across processes; compile if asked"
@@ -122,20 +107,28 @@ def validation_step(self:TokenizerModule, batch, batch_idx:int):
     video = _video(batch)
     recon, losses = self.model(video)
     recon = recon.float().clamp(0, 1)
-    m = {'val/loss': losses['loss'], 'val/psnr': psnr(recon, video).mean(), 'val/ssim': ssim(recon, video),
+    self.val_mse.update(((recon - video.float()) ** 2).flatten(1).mean(1))          # per video; PSNR at epoch end
+    m = {'val/loss': losses['loss'], 'val/ssim': torch.tensor(ssim(rearrange(recon, 'b c t h w -> b t c h w'),
+                                                                    rearrange(video.float(), 'b c t h w -> b t c h w'))),
          'val/perplexity': losses['perplexity'], 'val/usage': losses['usage']}
     if self.hparams.centroid_metric:
         err = centroid_error(recon, video)
         m['val/centroid_err'] = err.mean()
         self.log('val/centroid_err_max', err.max(), reduce_fx='max', sync_dist=True)
-    self.log_dict({k: v.float() for k, v in m.items()}, sync_dist=True, prog_bar=False)
+    self.log_dict({k: v.float() for k, v in m.items()}, sync_dist=True, batch_size=len(video))
     if batch_idx == 0 and self.global_rank == 0 and self.hparams.n_log_videos: self._log_reconstructions(video, recon)
+
+@patch
+def on_validation_epoch_end(self:TokenizerModule):
+    mse = self.val_mse.compute()                                                      # synchronised across processes
+    self.log('val/psnr', -10 * torch.log10(mse.clamp(min=1e-10)), prog_bar=True)
+    self.val_mse.reset()
 
 @patch
 def _log_reconstructions(self:TokenizerModule, video, recon):
     n = min(self.hparams.n_log_videos, len(video))
-    rows = [hstack_videos([rearrange(x[i], 'c t h w -> t c h w') for i in range(n)]) for x in (video, recon)]
-    img = np.concatenate([np.concatenate(list(r), axis=1) for r in rows], axis=0)   # (2h, t*(n*w+gaps), c)
+    x = F.pad(torch.stack([video[:n], recon[:n]], 1).float().clamp(0, 1), (0, 1, 0, 1), value=0.5)  # (n, 2, c, t, h+1, w+1)
+    img = (rearrange(x, 'n r c t h w -> (n r h) (t w) c').cpu().numpy() * 255 + 0.5).astype(np.uint8)  # grey grid lines
     for lg in self.loggers:
         if isinstance(lg, TensorBoardLogger): lg.experiment.add_image('val/reconstructions', img, self.global_step, dataformats='HWC')
     if self.trainer.loggers:
@@ -145,56 +138,22 @@ def _log_reconstructions(self:TokenizerModule, video, recon):
 
 # %% ../nbs/06a_train_tokenizer.ipynb #f070b11d
 @patch
+def _time_frac(self:TokenizerModule)->float:
+    "Fraction of the trainer's `max_time` spent (0 without one): Lightning's Timer, restored on resume"
+    t = next((c for c in (self._trainer.callbacks if self._trainer else []) if isinstance(c, Timer)), None)
+    if t is None or t.time_remaining('train') is None: return 0.
+    used = t.time_elapsed('train')
+    return used / max(used + t.time_remaining('train'), 1e-9)
+
+@patch
 def configure_optimizers(self:TokenizerModule):
     hp = self.hparams
     params = [p for p in self.parameters() if p.requires_grad]
     groups = [{'params': [p for p in params if p.ndim >= 2], 'weight_decay': hp.weight_decay},
               {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.}]
     opt = torch.optim.AdamW(groups, lr=hp.lr, betas=tuple(hp.betas))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio, self._time_frac()))
     return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
-
-# %% ../nbs/06a_train_tokenizer.ipynb #0d3fb5b4
-class _OnTheFlyVideos(torch.utils.data.Dataset):
-    "Item i: `{'video': (c, t, h, w)}`, a dot video that depends only on (seed, i)"
-    def __init__(self, n:int, sequence_length:int, resolution:int, channels:int, seed:int):
-        self.n, self.t, self.res, self.c, self.seed = n, sequence_length, resolution, channels, seed
-    def __len__(self): return self.n
-    def __getitem__(self, i):
-        if not 0 <= i < self.n: raise IndexError(i)
-        return {'video': _dot_videos(1, self.t, self.res, self.c, seed=self.seed * 1_000_003 + i)[0]}
-
-class _StandInVideoData(L.LightningDataModule):
-    "Minimal `VideoData` stand-in: on-the-fly trajectory videos, last `val_fraction` held out"
-    def __init__(self, args, val_fraction:float=0.1):
-        super().__init__()
-        if args.dataset_type != 'trajectory' or args.data_path not in ('trajectory', 'synthetic'):
-            raise MagvitTrajError(f"dataset_type={args.dataset_type!r} / data_path={args.data_path!r} needs magvit_traj.data (not merged yet); "
-                                  "this build supports --dataset_type trajectory --data_path trajectory")
-        self.args, n = args, check_int('num_samples', args.num_samples, 2)
-        self.n_val = max(1, int(n * val_fraction))
-        self.train_ds = _OnTheFlyVideos(n - self.n_val, args.sequence_length, args.resolution, args.channels, args.seed)
-        self.val_ds = _OnTheFlyVideos(self.n_val, args.sequence_length, args.resolution, args.channels, args.seed + 1)
-    def _dl(self, ds, shuffle):
-        return torch.utils.data.DataLoader(ds, batch_size=self.args.batch_size, shuffle=shuffle, drop_last=shuffle and len(ds) >= self.args.batch_size,
-                                           num_workers=self.args.num_workers, persistent_workers=self.args.num_workers > 0)
-    def train_dataloader(self): return self._dl(self.train_ds, True)
-    def val_dataloader(self): return self._dl(self.val_ds, False)
-    test_dataloader = val_dataloader
-
-def _add_data_args(p:CLIParser):
-    p.add_flag('data_path', default='trajectory', help="'trajectory': rendered on the fly")
-    p.add_flag('dataset_type', default='trajectory', choices=('trajectory', 'moving_mnist', 'hdf5'))
-    p.add_flag('sequence_length', type=int, default=16, help='frames per video')
-    p.add_flag('resolution', type=int, default=64, help='frame height and width')
-    p.add_flag('channels', type=int, default=3, choices=(1, 3), help='trajectory videos: 3 (RGB) or 1')
-    p.add_flag('num_samples', type=int, default=4000, help='videos rendered on the fly (10%% held out)')
-    p.add_flag('batch_size', type=int, default=8, help='per process')
-    p.add_flag('num_workers', type=int, default=0, help='DataLoader workers per process')
-    return p
-
-try: from magvit_traj.data import add_data_args, VideoData
-except ImportError: add_data_args, VideoData = _add_data_args, _StandInVideoData
 
 # %% ../nbs/06a_train_tokenizer.ipynb #fc08ac8f
 def _gpu_requested(accelerator)->bool:
@@ -234,6 +193,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                     resume=None,                         # True/'last', or a checkpoint path
                     overwrite:bool=False,                # allow an `out` that already has checkpoints
                     seed:int=0,
+                    max_minutes:float|None=None,         # also stop after this much wall time
                     fast_dev_run:bool|int=False,         # Lightning's smoke test: a step or so, nothing written
                     progress_bar:bool=True,
                    )->dict:                              # final validation metrics
@@ -248,10 +208,11 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)
     trainer = _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices,
-                            strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar)
+                            strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes)
     trainer.fit(module, datamodule=data, ckpt_path=ckpt_path)
     if fast_dev_run: return {k: float(v) for k, v in trainer.callback_metrics.items()}
     trainer.save_checkpoint(out/'checkpoints'/'last.ckpt')
+    trainer.limit_val_batches = 1.0                      # the final figures use the whole validation split
     metrics = {k: float(v) for k, v in trainer.validate(module, datamodule=data, verbose=False)[0].items()}
     if trainer.is_global_zero:
         module.model.save_checkpoint(out/'vqvae.pt')
@@ -261,10 +222,11 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
 
 # %% ../nbs/06a_train_tokenizer.ipynb #d4676a30
 def _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
-                  num_nodes, precision, fast_dev_run, progress_bar)->L.Trainer:
+                  num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None)->L.Trainer:
     kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
               max_steps=max_steps, gradient_clip_val=grad_clip or None, enable_progress_bar=progress_bar,
-              log_every_n_steps=log_every, num_sanity_val_steps=0)
+              log_every_n_steps=log_every, num_sanity_val_steps=0,
+              max_time={'minutes': max_minutes} if max_minutes else None)
     if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor='val/psnr', mode='max',
@@ -307,6 +269,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     p.add_flag('warmup_steps', type=int, default=200)
     p.add_flag('min_lr_ratio', type=float, default=0.1)
     p.add_argument('--grad_clip', '--grad-clip', '--gradient_clip_val', dest='grad_clip', type=float, default=1.0)
+    p.add_flag('max_minutes', type=float, default=None, help='also stop after this many minutes of training')
     p.add_flag('val_every', type=int, default=500, help='validate and checkpoint every N steps')
     p.add_flag('limit_val_batches', type=float, default=1.0, help='fraction (<=1) or number (>1) of validation batches')
     p.add_flag('log_every', type=int, default=50)
@@ -329,7 +292,6 @@ def _config_from_args(a, in_channels:int)->VQVAEConfig:
     return VQVAEConfig(in_channels=in_channels, **{k: getattr(a, k) for k in names})
 
 def _run_train(a):
-    if 'seed' not in vars(a): a.seed = 0
     data = VideoData(a)
     data.setup('fit')
     first = next(iter(data.train_dataloader()))
@@ -338,20 +300,12 @@ def _run_train(a):
     m = train_tokenizer(data, cfg, out=a.out, max_steps=a.max_steps, lr=a.lr, weight_decay=a.weight_decay,
                         warmup_steps=a.warmup_steps, min_lr_ratio=a.min_lr_ratio, grad_clip=a.grad_clip,
                         val_every=a.val_every, limit_val_batches=lvb, log_every=a.log_every,
-                        centroid_metric=a.dataset_type == 'trajectory', accelerator=a.accelerator, devices=a.devices,
+                        centroid_metric='trajectory' in (data.args.dataset_type, getattr(data, 'layout', None)), accelerator=a.accelerator, devices=a.devices,
                         strategy=a.strategy, num_nodes=a.num_nodes, precision=a.precision,
                         compile=None if a.compile == 'auto' else a.compile == 'on', resume=a.resume,
-                        overwrite=a.overwrite, seed=a.seed, progress_bar=not a.no_progress_bar)
+                        overwrite=a.overwrite, seed=a.seed, max_minutes=a.max_minutes, progress_bar=not a.no_progress_bar)
     if int(os.environ.get('LOCAL_RANK', 0)) == 0 and int(os.environ.get('NODE_RANK', 0)) == 0: print(json.dumps(m))
 
 def train_tokenizer_main(argv=None)->int: # exit code
     "`magvit-traj train-tokenizer ...`"
     return run_cli(tokenizer_parser(), _run_train, argv)
-
-# %% ../nbs/06a_train_tokenizer.ipynb #bf6538db
-def _launcher_script(path)->Path:
-    "Write a script that runs `train_tokenizer_main` on its arguments (for subprocess and DDP runs)"
-    path = Path(path)
-    path.write_text("import sys\nfrom magvit_traj.train_tokenizer import train_tokenizer_main\n"
-                    "if __name__ == '__main__': sys.exit(train_tokenizer_main(sys.argv[1:]))\n")
-    return path

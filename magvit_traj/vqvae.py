@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from einops import rearrange, reduce, repeat
+from einops import rearrange, reduce
 
 from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists
 
@@ -28,19 +28,6 @@ def patch(f=None, *, cls_method:bool=False):
     f.__qualname__ = f"{cls.__name__}.{f.__name__}"
     setattr(cls, f.__name__, classmethod(f) if cls_method else f)
     return f
-
-# %% ../nbs/06_vqvae.ipynb #92ea150c
-def _dot_videos(n:int=2, t:int=4, resolution:int=16, channels:int=3, seed:int=0)->torch.Tensor: # (n, c, t, h, w)
-    "Stand-in for `magvit_traj.dataset.tiny_videos`: a black dot on white moving in a straight line"
-    g = torch.Generator().manual_seed(seed)
-    r = 5 * resolution / 64
-    ends = torch.rand(n, 2, 2, generator=g) * (resolution - 1 - 2 * (r + 1)) + r + 1    # (n, start/end, uv)
-    s = torch.linspace(0, 1, t)[None, :, None]
-    uv = ends[:, :1] + (ends[:, 1:] - ends[:, :1]) * s                                   # (n, t, 2)
-    grid = torch.arange(resolution, dtype=torch.float32)
-    dist = ((grid - uv[..., 0, None, None]) ** 2 + (grid[:, None] - uv[..., 1, None, None]) ** 2).sqrt()
-    video = 1 - (r + 0.5 - dist).clamp(0, 1)                                             # coverage of the pixel
-    return repeat(video, 'n t h w -> n c t h w', c=channels).contiguous()
 
 # %% ../nbs/06_vqvae.ipynb #de9fbbb2
 _QUANTIZERS = ('ema', 'fsq', 'lfq')
