@@ -132,6 +132,11 @@ def _levels(hidden_dims, n:int)->list[int]:
     "Channels of levels 0..n, repeating the last of `hidden_dims`"
     return [hidden_dims[min(i, len(hidden_dims) - 1)] for i in range(n + 1)]
 
+def _plan(c:VQVAEConfig)->tuple[list, list]:
+    "Per-level strides and channels of the encoder (the decoder runs them backwards)"
+    sched = _schedule(c.strides, c.patch_size)
+    return sched, _levels(c.hidden_dims, len(sched))
+
 def _down(cin, cout, s):
     "Halve the dims where `s` is 2 (kernel 4), keep the others (kernel 3)"
     return nn.Conv3d(cin, cout, tuple(4 if x == 2 else 3 for x in s), stride=s, padding=1)
@@ -145,8 +150,7 @@ class Encoder(nn.Module):
     "`(b, c, t, h, w)` normalised video -> `(b, d, t', h', w')` continuous latents"
     def __init__(self, c:VQVAEConfig):
         super().__init__()
-        sched = _schedule(c.strides, c.patch_size)
-        ch = _levels(c.hidden_dims, len(sched))
+        sched, ch = _plan(c)
         self.patch = c.patch_size
         self.conv_in = nn.Conv3d(c.in_channels * math.prod(c.patch_size), ch[0], 3, padding=1)
         self.downs = nn.ModuleList(nn.Sequential(_down(ch[i], ch[i + 1], s), nn.SiLU()) for i, s in enumerate(sched))
@@ -164,8 +168,7 @@ class Decoder(nn.Module):
     "`(b, d, t', h', w')` latents -> `(b, c, t, h, w)` video in the normalised range"
     def __init__(self, c:VQVAEConfig):
         super().__init__()
-        sched = _schedule(c.strides, c.patch_size)
-        ch = _levels(c.hidden_dims, len(sched))
+        sched, ch = _plan(c)
         self.patch, self.in_channels = c.patch_size, c.in_channels
         self.conv_in = nn.Conv3d(c.embedding_dim, ch[-1], 1)
         self.res = nn.Sequential(*[ResBlock(ch[-1], c.attention, c.attn_heads) for _ in range(c.n_res_layers)],
