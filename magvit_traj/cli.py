@@ -15,6 +15,8 @@ COMMANDS = {  # name -> ('module:function', one-line help)
     'generate': ('magvit_traj.dataset:generate_main', 'render trajectory videos into an HDF5 dataset (sharded, resumable)'),
     'merge':    ('magvit_traj.dataset:merge_main',    'combine shard files from several machines into one dataset'),
     'create-moving-mnist': ('magvit_traj.moving_mnist:create_main', "write Moving MNIST to HDF5 in VideoGPT's layout"),
+    'train-tokenizer': ('magvit_traj.train_tokenizer:train_tokenizer_main', 'train the 3D VQ-VAE video tokenizer (Lightning; CPU, GPU, DDP)'),
+    'train':    ('magvit_traj.train_tokenizer:train_tokenizer_main', 'the seed\'s name for train-tokenizer'),
 }
 
 # %% ../nbs/11_cli.ipynb #1511baf5
