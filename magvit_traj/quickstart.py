@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, copy, hashlib, json, os, shutil, sys, time
 from pathlib import Path
 import torch
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float
 
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'mnist_config', 'Run', 'quickstart', 'quickstart_main']
@@ -82,10 +82,14 @@ def _data_args(dataset:str, cfg:dict, path, batch_size:int)->argparse.Namespace:
     d = cfg['dataset']
     if dataset == 'moving_mnist':
         return argparse.Namespace(data_path='moving_mnist', dataset_type='moving_mnist', resolution=d['resolution'], sequence_length=d['sequence_length'],
-                                  batch_size=batch_size, num_workers=0, num_digits=d['num_digits'], videos_per_digit=d['videos_per_digit'],
+                                  batch_size=batch_size, num_workers=_loader_workers(), num_digits=d['num_digits'], videos_per_digit=d['videos_per_digit'],
                                   digits=None, motion='bounce', data_seed=42)
     return argparse.Namespace(data_path=str(path), dataset_type='hdf5', resolution=d['resolution'], sequence_length=d['sequence_length'],
-                              batch_size=batch_size, num_workers=0)
+                              batch_size=batch_size, num_workers=_loader_workers())
+
+def _loader_workers()->int:
+    "DataLoader workers: none on a CPU (the cores train), some on a GPU machine (the cores feed the GPU)"
+    return min(6, (os.cpu_count() or 1) // 2) if torch.cuda.is_available() else 0
 
 def _lightning(accelerator, devices): return dict(accelerator=accelerator, devices=devices, strategy='auto', num_nodes=1, precision=None)
 
@@ -95,6 +99,7 @@ def quickstart(out='runs/quickstart',          # the run folder
                force=(),                       # stages to redo ('all' for every stage)
                accelerator='auto', devices='auto',
                workers:int|None=None,          # processes rendering the dataset
+               time_scale:float=1.0,           # multiply every stage's training-time budget (e.g. 0.5 to fit a shorter slot)
                progress:bool=True, log=print)->dict: # the metrics
     "Data, tokenizer, transformer, classifier, evaluation and report, each stage reused when already done"
     from magvit_traj.dataset import DatasetConfig, write_h5, generate_dataset
@@ -106,6 +111,10 @@ def quickstart(out='runs/quickstart',          # the run folder
     name = config if isinstance(config, str) else 'custom'
     cfg = CONFIGS[check_choice('config', config, CONFIGS)] if isinstance(config, str) else config
     if dataset == 'moving_mnist': cfg = mnist_config(cfg)
+    if time_scale != 1:
+        cfg = copy.deepcopy(cfg)
+        for k in ('tokenizer', 'transformer', 'classifier'):
+            if cfg[k].get('max_minutes'): cfg[k]['max_minutes'] *= check_float('time_scale', time_scale, 0, low_open=True)
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
     run = Run(out, force, log)
@@ -127,7 +136,7 @@ def quickstart(out='runs/quickstart',          # the run folder
                             lr=tc['lr'], warmup_steps=tc['warmup_steps'], val_every=tc['val_every'], limit_val_batches=10,
                             centroid_metric=dataset == 'trajectory', max_minutes=tc['max_minutes'], overwrite=True,
                             progress_bar=progress, **_lightning(accelerator, devices))
-        return ', '.join(f"{k.split('/')[-1]} {v:.3f}" for k, v in m.items() if k.split('/')[-1] in ('psnr', 'centroid_error', 'ssim'))
+        return ', '.join(f"{k.split('/')[-1]} {v:.3f}" for k, v in m.items() if k.split('/')[-1] in ('psnr', 'centroid_err', 'ssim'))
     k_tok = run.stage('tokenizer', [k_data, tc], [tok_path], make_tokenizer)
     # transformer and classifier, on codes made once
     def codes():
@@ -210,9 +219,10 @@ def quickstart_main(argv=None)->int:
     p.add_flag('force', nargs='*', default=None, help='redo these stages (no names: all)')
     p.add_flag('accelerator', default='auto'); p.add_flag('devices', default='auto')
     p.add_flag('workers', type=int, default=None, help='dataset rendering processes')
+    p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training time budget")
     p.add_flag('quiet', action='store_true', help='no progress bars')
     def act(a):
         force = () if a.force is None else (a.force or ['all'])
         devices = int(a.devices) if str(a.devices).isdigit() else a.devices
-        quickstart(a.out, a.config, a.dataset, force, a.accelerator, devices, a.workers, progress=not a.quiet)
+        quickstart(a.out, a.config, a.dataset, force, a.accelerator, devices, a.workers, a.time_scale, progress=not a.quiet)
     return run_cli(p, act, argv)
