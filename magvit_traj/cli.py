@@ -17,6 +17,11 @@ COMMANDS = {  # name -> ('module:function', one-line help)
     'create-moving-mnist': ('magvit_traj.moving_mnist:create_main', "write Moving MNIST to HDF5 in VideoGPT's layout"),
     'train-tokenizer': ('magvit_traj.train_tokenizer:train_tokenizer_main', 'train the 3D VQ-VAE video tokenizer (Lightning; CPU, GPU, DDP)'),
     'train':    ('magvit_traj.train_tokenizer:train_tokenizer_main', 'the seed\'s name for train-tokenizer'),
+    'train-transformer': ('magvit_traj.train_codes:train_transformer_main', 'train the masked transformer on codes of a frozen tokenizer'),
+    'train-classifier': ('magvit_traj.train_codes:train_classifier_main', 'train the motion classifier on codes of a frozen tokenizer'),
+    'quickstart': ('magvit_traj.quickstart:quickstart_main', 'the whole pipeline: data, tokenizer, transformer, classifier, evaluation, report.html'),
+    'evaluate': ('magvit_traj.evaluate:evaluate_main', 'evaluate a model folder on held-out videos: metrics.json and report.html'),
+    'sample':   ('magvit_traj.motion:sample_main', 'generate, predict or interpolate videos with a trained model (GIFs and a grid PNG)'),
 }
 
 # %% ../nbs/11_cli.ipynb #1511baf5

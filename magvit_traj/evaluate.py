@@ -17,7 +17,7 @@ from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_l
 # %% auto #0
 __all__ = ['evaluate_classification', 'evaluate_reconstruction', 'evaluate_prediction', 'evaluate_interpolation',
            'evaluate_generation', 'OracleModel', 'sampling_speed', 'evaluate_trajectories', 'frechet_distance',
-           'load_torchscript_features', 'evaluate_moving_mnist', 'write_report']
+           'load_torchscript_features', 'evaluate_moving_mnist', 'write_report', 'evaluate_main']
 
 # %% ../nbs/10_evaluate.ipynb #e56ac54e
 def _batched(fn, *tensors, batch_size:int=32, **kw):
@@ -260,3 +260,29 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
     html.append("<h2>All metrics</h2><pre>" + json.dumps(metrics, indent=1, default=float) + "</pre></body></html>")
     with atomic_path(out / 'report.html') as t: t.write_text('\n'.join(html))
     return out / 'report.html'
+
+# %% ../nbs/10_evaluate.ipynb #1909f4c0
+def _evaluate(a):
+    from magvit_traj.motion import MotionModel
+    from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset
+    model = MotionModel.from_checkpoint(a.model, device=a.device)
+    if a.data:
+        ds = TrajectoryH5Dataset(a.data)
+        items = [ds[i] for i in range(min(a.num_samples, len(ds)))]
+        data = dict(videos=torch.stack([x['video'].permute(1, 0, 2, 3) for x in items]), labels=torch.stack([x['label'] for x in items]))
+    else: data = generate_dataset(a.num_samples, a.sequence_length, a.resolution, model.tokenizer.config.in_channels, seed=a.seed)
+    metrics, examples = evaluate_trajectories(model, data, per_class=a.per_class, steps=a.steps, speed=not a.no_speed)
+    page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}')
+    print(f"wrote {Path(a.out)/'metrics.json'} and {page}")
+
+def evaluate_main(argv=None)->int:
+    "`magvit-traj evaluate --model DIR --out DIR`"
+    from magvit_traj.core import CLIParser, run_cli
+    p = CLIParser(prog='magvit-traj evaluate', description='Evaluate a model folder on held-out trajectory videos')
+    p.add_flag('model', required=True, help='model folder (tokenizer.pt, transformer.pt, classifier.pt)')
+    p.add_flag('out', default='runs/evaluation'); p.add_flag('data', default=None, help='a trajectory .h5 (default: new videos)')
+    p.add_flag('num_samples', type=int, default=256); p.add_flag('seed', type=int, default=1, help='seed of the new videos (training used 0)')
+    p.add_flag('resolution', type=int, default=64); p.add_flag('sequence_length', type=int, default=16)
+    p.add_flag('per_class', type=int, default=16); p.add_flag('steps', type=int, default=12)
+    p.add_flag('no_speed', action='store_true', help='skip the sampling-speed comparison'); p.add_flag('device', default=None)
+    return run_cli(p, _evaluate, argv)

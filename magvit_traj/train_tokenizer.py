@@ -222,14 +222,15 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
 
 # %% ../nbs/06a_train_tokenizer.ipynb #d4676a30
 def _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
-                  num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None)->L.Trainer:
+                  num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
+                  monitor=('val/psnr', 'max'))->L.Trainer:
     kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
               max_steps=max_steps, gradient_clip_val=grad_clip or None, enable_progress_bar=progress_bar,
               log_every_n_steps=log_every, num_sanity_val_steps=0,
               max_time={'minutes': max_minutes} if max_minutes else None)
     if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
     out.mkdir(parents=True, exist_ok=True)
-    ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor='val/psnr', mode='max',
+    ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
                            save_top_k=1, save_last=True)
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
     return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
