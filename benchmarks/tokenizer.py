@@ -61,18 +61,18 @@ def run_one(name, a):
     amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=a.precision == 'bf16')
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    times = []
+    times, cpu = [], []
     for i in range(a.warmup + a.steps):
         if i == a.warmup and dev.type == 'cuda': torch.cuda.reset_peak_memory_stats()
-        sync(); t = time.perf_counter()
+        sync(); t, c = time.perf_counter(), time.process_time()
         with amp: loss = step_loss(data[i % len(data)])
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
-        sync(); times.append(time.perf_counter() - t)
+        sync(); times.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
     timed = times[a.warmup:]
     peak = (torch.cuda.max_memory_allocated() / 2**20 if dev.type == 'cuda'
             else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0)
     return dict(name=name, params=sum(p.numel() for p in model.parameters()), steps_s=1 / statistics.median(timed),
-                step_ms_min=1000 * min(timed), peak_mb=peak, loss=float(loss))
+                step_ms_min=1000 * min(timed), cpu_s=statistics.median(cpu[a.warmup:]), peak_mb=peak, loss=float(loss))
 
 
 def evaluate(a):
@@ -138,13 +138,15 @@ def main():
     ref = next((r for r in rows if r['name'] == 'videogpt'), rows[0])
     dev = torch.cuda.get_device_name() if a.device.startswith('cuda') else f"CPU ({os.cpu_count()} cores, {torch.get_num_threads()} threads)"
     mem = 'peak allocated MB (CUDA)' if a.device.startswith('cuda') else 'peak RSS growth MB'
-    print(f"\n{dev}; torch {torch.__version__}; batch {a.batch_size} x {a.channels}x16x64x64; precision {a.precision}"
+    load = os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan')
+    print(f"\n{dev}; load average {load:.1f}; torch {torch.__version__}; batch {a.batch_size} x {a.channels}x16x64x64; precision {a.precision}"
           f"{'; compiled' if a.compile else ''}; median of {a.steps} steps after {a.warmup} warm-up\n")
-    print(f"| model | params | steps/s | vs reference | samples/s | {mem} | memory vs reference |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"| model | params | steps/s | vs reference | samples/s | CPU s per step | CPU time vs reference | {mem} | memory vs reference |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {MODELS[r['name']][0]} | {r['params'] / 1e6:.2f}M | {r['steps_s']:.3f} | {r['steps_s'] / ref['steps_s']:.2f}x "
-              f"| {r['steps_s'] * a.batch_size:.1f} | {r['peak_mb']:.0f} | {r['peak_mb'] / max(ref['peak_mb'], 1e-9):.2f}x |")
+              f"| {r['steps_s'] * a.batch_size:.1f} | {r['cpu_s']:.2f} | {ref['cpu_s'] / r['cpu_s']:.2f}x faster "
+              f"| {r['peak_mb']:.0f} | {r['peak_mb'] / max(ref['peak_mb'], 1e-9):.2f}x |")
 
 
 if __name__ == '__main__':

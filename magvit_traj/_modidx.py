@@ -602,4 +602,6 @@ d = { 'settings': { 'branch': 'main',
                                    'magvit_traj.vqvae.codebook_stats': ('vqvae.html#codebook_stats', 'magvit_traj/vqvae.py'),
                                    'magvit_traj.vqvae.edge_loss': ('vqvae.html#edge_loss', 'magvit_traj/vqvae.py'),
                                    'magvit_traj.vqvae.foreground': ('vqvae.html#foreground', 'magvit_traj/vqvae.py'),
-                                   'magvit_traj.vqvae.patch': ('vqvae.html#patch', 'magvit_traj/vqvae.py')}}}
+                                   'magvit_traj.vqvae.patch': ('vqvae.html#patch', 'magvit_traj/vqvae.py'),
+                                   'magvit_traj.vqvae.reconstruction_losses': ( 'vqvae.html#reconstruction_losses',
+                                                                                'magvit_traj/vqvae.py')}}}

@@ -82,7 +82,7 @@ class TokenizerModule(L.LightningModule):
             self.model.encoder.compile(); self.model.decoder.compile(); self._compiled = True
 
 # %% ../nbs/06a_train_tokenizer.ipynb #778bd596
-def _video(batch): return batch['video'] if isinstance(batch, dict) else batch
+def _video(batch): return batch['video'] if isinstance(batch, dict) else batch[0] if isinstance(batch, (list, tuple)) else batch
 
 @patch
 def training_step(self:TokenizerModule, batch, batch_idx:int):
@@ -264,6 +264,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
         p.add_flag(f, type=float, default=getattr(d, f))
     p.add_flag('kmeans_init', type=_bool, default=d.kmeans_init, metavar='BOOL')
     p.add_flag('rotation_trick', type=_bool, default=d.rotation_trick, metavar='BOOL')
+    p.add_flag('clamp_aware', type=_bool, default=d.clamp_aware, metavar='BOOL', help='no loss for overshooting a target of exactly 0 or 1')
     p.add_flag('max_steps', type=int, default=10_000)
     p.add_flag('lr', type=float, default=3e-4)
     p.add_flag('weight_decay', type=float, default=1e-4)

@@ -17,7 +17,7 @@ from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_
 
 # %% auto #0
 __all__ = ['patch', 'VQVAEConfig', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground', 'edge_loss',
-           'codebook_stats', 'VQVAE']
+           'reconstruction_losses', 'codebook_stats', 'VQVAE']
 
 # %% ../nbs/06_vqvae.ipynb #23c2094c
 def patch(f=None, *, cls_method:bool=False):
@@ -56,6 +56,7 @@ class VQVAEConfig:
     l1_weight: float = 0.0                # weight of the (foreground-weighted) absolute error
     edge_weight: float = 1.0              # weight of the spatial-gradient (edge) term that keeps a small dot sharp
     fg_weight: float = 20.0               # extra weight of foreground pixels (0: plain MSE); the dot is ~2% of the pixels
+    clamp_aware: bool = True              # no loss where the target is exactly 0 or 1 and the output overshoots it (clamped later)
     sync_codebook: bool|None = None       # all-reduce EMA codebook statistics across processes; None: when distributed
 
     def __post_init__(self):
@@ -210,6 +211,20 @@ def edge_loss(recon:torch.Tensor, video:torch.Tensor)->torch.Tensor:
     dw = lambda x: x[..., :, 1:] - x[..., :, :-1]
     return (dh(recon) - dh(video)).abs().mean() + (dw(recon) - dw(video)).abs().mean()
 
+# %% ../nbs/06_vqvae.ipynb #1230420c
+def reconstruction_losses(recon:torch.Tensor, # (b, c, t, h, w) decoder output, not clamped
+                          video:torch.Tensor, # (b, c, t, h, w) target in [0, 1]
+                          c:VQVAEConfig,      # weights and switches
+                         )->dict:             # mse_w, l1_w, edge (unweighted terms)
+    "Foreground-weighted squared and absolute errors and the edge term of `recon` against `video`"
+    x, r = video.float(), recon.float()
+    if c.clamp_aware: r = torch.where(((x >= 1) & (r > 1)) | ((x <= 0) & (r < 0)), x, r)
+    w = 1 + c.fg_weight * torch.maximum(foreground(x), foreground(r.detach().clamp(0, 1))) if c.fg_weight > 0 else 1.
+    err = r - x
+    zero = r.new_zeros(())
+    return {'mse_w': (w * err ** 2).mean(), 'l1_w': (w * err.abs()).mean() if c.l1_weight else zero,
+            'edge': edge_loss(r, x) if c.edge_weight else zero}
+
 # %% ../nbs/06_vqvae.ipynb #e1dbec27
 def codebook_stats(codes:torch.Tensor, # integer codes, any shape
                    codebook_size:int,
@@ -311,15 +326,11 @@ def forward(self:VQVAE, video:torch.Tensor, # (b, c, t, h, w) in [0, 1]
     c = self.config
     zq, codes, aux = self.quantize(self.encoder(video * 2 - 1))
     recon = self.decode_latents(zq)
-    x, r = video.float(), recon.float()
-    w = 1 + c.fg_weight * torch.maximum(foreground(x), foreground(r.detach().clamp(0, 1))) if c.fg_weight > 0 else 1.
-    err = r - x
-    losses = {'mse_w': (w * err ** 2).mean(), 'l1_w': (w * err.abs()).mean() if c.l1_weight else r.new_zeros(()),
-              'edge': edge_loss(r, x) if c.edge_weight else r.new_zeros(()), 'commit': aux.float().sum()}
+    losses = dict(reconstruction_losses(recon, video, c), commit=aux.float().sum())
     losses['loss'] = (c.mse_weight * losses['mse_w'] + c.l1_weight * losses['l1_w'] + c.edge_weight * losses['edge']
                       + losses['commit'])
     with torch.no_grad():
-        mse = ((r.clamp(0, 1) - x) ** 2).mean()
+        mse = ((recon.detach().float().clamp(0, 1) - video.float()) ** 2).mean()
         losses.update(mse=mse, psnr=-10 * torch.log10(mse.clamp(min=1e-10)), **codebook_stats(codes, self.codebook_size))
     return recon, losses
 
