@@ -12,8 +12,8 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 # %% auto #0
-__all__ = ['exists', 'default', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'atomic_path', 'CLIParser',
-           'run_cli', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video']
+__all__ = ['exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'atomic_path',
+           'CLIParser', 'run_cli', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -23,6 +23,16 @@ def exists(x)->bool:
 def default(x, d):
     "`x`, or `d` when `x` is `None`"
     return x if x is not None else d
+
+# %% ../nbs/00_core.ipynb #b1dd62b5
+def patch(f=None, *, cls_method:bool=False):
+    "Decorator: add `f` to the class annotated on its first parameter (as a classmethod if `cls_method`)"
+    if f is None: return lambda g: patch(g, cls_method=cls_method)
+    cls = f.__annotations__[f.__code__.co_varnames[0]]
+    if isinstance(cls, str): cls = eval(cls, f.__globals__)
+    f.__qualname__ = f"{cls.__name__}.{f.__name__}"
+    setattr(cls, f.__name__, classmethod(f) if cls_method else f)
+    return f
 
 # %% ../nbs/00_core.ipynb #443360e0
 class MagvitTrajError(ValueError):

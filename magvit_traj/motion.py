@@ -66,13 +66,17 @@ def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_
     return folder
 
 # %% ../nbs/08b_motion.ipynb #37c38f8b
-def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the model's device
+def _check_videos(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
+    "`videos` as a tensor, or a clear error if it is not a batch of videos this model takes"
     v = torch.as_tensor(videos)
     if v.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(v.shape)}")
     if len(v) == 0: raise MagvitTrajError("videos is an empty batch")
     c = self.tokenizer.config.in_channels
     if v.shape[2] != c: raise MagvitTrajError(f"videos have {v.shape[2]} channels but the tokenizer takes {c}; videos must be (B, T, C, H, W)")
-    return rearrange(v.float(), 'b t c h w -> b c t h w').to(self.device)
+    return v
+
+def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the model's device
+    return rearrange(self._check_videos(videos).float(), 'b t c h w -> b c t h w').to(self.device)
 
 def _videos_out(v)->torch.Tensor: return rearrange(v.float().clamp(0, 1), 'b c t h w -> b t c h w').cpu()
 
@@ -102,7 +106,7 @@ def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
     z = self.tokenizer.encoder(videos.to(self.device).float() * 2 - 1)
     return torch.cat([z.flatten(2).mean(-1), z.flatten(2).std(-1)], -1).cpu()
 
-for f in (_videos_in, encode, decode, reconstruct, classify, video_features): setattr(MotionModel, f.__name__, f)
+for f in (_check_videos, _videos_in, encode, decode, reconstruct, classify, video_features): setattr(MotionModel, f.__name__, f)
 
 # %% ../nbs/08b_motion.ipynb #c9285911
 def _latent_context(self:MotionModel, frames:int, T:int, name:str='context')->int:
@@ -131,7 +135,7 @@ def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circu
 def predict(self:MotionModel, videos, context:int=8, steps:int=12, temperature:float=1.0, seed:int|None=None,
             autoregressive:bool=False)->torch.Tensor:
     "The frames after the first `context` frames of each video; the first `context` frames are returned as given"
-    v = torch.as_tensor(videos)
+    v = self._check_videos(videos)
     k = self._latent_context(context, v.shape[1])
     codes = self._decode_tokens(autoregressive, condition_codes=self.encode(v), task='predict', context=k, steps=steps,
                                 temperature=temperature, seed=seed)
@@ -141,7 +145,7 @@ def predict(self:MotionModel, videos, context:int=8, steps:int=12, temperature:f
 @torch.no_grad()
 def interpolate(self:MotionModel, videos, context=(4, 4), steps:int=12, temperature:float=1.0, seed:int|None=None)->torch.Tensor:
     "The frames between the first and last `context` frames of each video; those are returned as given"
-    v = torch.as_tensor(videos)
+    v = self._check_videos(videos)
     T = v.shape[1]
     a, b = (context, context) if isinstance(context, int) else tuple(context)
     if a + b > T - self.stride: raise MagvitTrajError(f"context {a}+{b} leaves nothing to interpolate in {T} frames")

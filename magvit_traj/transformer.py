@@ -14,21 +14,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange, repeat
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, exists, default
+from .core import MagvitTrajError, check_int, check_float, check_choice, exists, default, patch
 
 # %% auto #0
-__all__ = ['TASKS', 'NO_CONDITION', 'patch', 'cosine_mask_schedule', 'TransformerConfig', 'resolve_context', 'build_condition',
-           'KVCache', 'Attention', 'TransformerBlock', 'MaskedVideoTransformer']
-
-# %% ../nbs/07_transformer.ipynb #d34b8c9b
-def patch(f=None, *, cls_method:bool=False):
-    "Decorator: add `f` to the class annotated on its first parameter (as a classmethod if `cls_method`)"
-    if f is None: return lambda g: patch(g, cls_method=cls_method)
-    cls = f.__annotations__[f.__code__.co_varnames[0]]
-    if isinstance(cls, str): cls = eval(cls, f.__globals__)
-    f.__qualname__ = f"{cls.__name__}.{f.__name__}"
-    setattr(cls, f.__name__, classmethod(f) if cls_method else f)
-    return f
+__all__ = ['TASKS', 'NO_CONDITION', 'cosine_mask_schedule', 'TransformerConfig', 'resolve_context', 'build_condition', 'KVCache',
+           'Attention', 'TransformerBlock', 'MaskedVideoTransformer']
 
 # %% ../nbs/07_transformer.ipynb #cf9610ff
 TASKS = ('generate', 'predict', 'interpolate', 'unconditional')  # task token ids 0..3

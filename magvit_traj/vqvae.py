@@ -13,21 +13,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange, reduce
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists, patch
 
 # %% auto #0
-__all__ = ['patch', 'VQVAEConfig', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground', 'edge_loss',
-           'reconstruction_losses', 'codebook_stats', 'VQVAE']
-
-# %% ../nbs/06_vqvae.ipynb #23c2094c
-def patch(f=None, *, cls_method:bool=False):
-    "Decorator: add `f` to the class annotated on its first parameter (as a classmethod if `cls_method`)"
-    if f is None: return lambda g: patch(g, cls_method=cls_method)
-    cls = f.__annotations__[f.__code__.co_varnames[0]]
-    if isinstance(cls, str): cls = eval(cls, f.__globals__)
-    f.__qualname__ = f"{cls.__name__}.{f.__name__}"
-    setattr(cls, f.__name__, classmethod(f) if cls_method else f)
-    return f
+__all__ = ['VQVAEConfig', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground', 'edge_loss', 'reconstruction_losses',
+           'codebook_stats', 'VQVAE']
 
 # %% ../nbs/06_vqvae.ipynb #de9fbbb2
 _QUANTIZERS = ('ema', 'fsq', 'lfq')
