@@ -6,11 +6,13 @@
 from __future__ import annotations
 import argparse, copy, hashlib, json, os, shutil, sys, time
 from pathlib import Path
+import numpy as np
 import torch
 from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'mnist_config', 'Run', 'quickstart', 'quickstart_main']
+__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_STEPS', 'mnist_config', 'Run', 'quickstart', 'example_moving_mnist', 'example_main',
+           'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
 CONFIGS = {
@@ -80,12 +82,17 @@ class Run:
 # %% ../nbs/11a_quickstart.ipynb #5cd74379
 def _data_args(dataset:str, cfg:dict, path, batch_size:int)->argparse.Namespace:
     d = cfg['dataset']
-    if dataset == 'moving_mnist':
-        return argparse.Namespace(data_path='moving_mnist', dataset_type='moving_mnist', resolution=d['resolution'], sequence_length=d['sequence_length'],
-                                  batch_size=batch_size, num_workers=_loader_workers(), num_digits=d['num_digits'], videos_per_digit=d['videos_per_digit'],
-                                  digits=None, motion='bounce', data_seed=42)
-    return argparse.Namespace(data_path=str(path), dataset_type='hdf5', resolution=d['resolution'], sequence_length=d['sequence_length'],
-                              batch_size=batch_size, num_workers=_loader_workers())
+    common = dict(resolution=d['resolution'], sequence_length=d['sequence_length'], batch_size=batch_size, num_workers=_loader_workers())
+    if dataset == 'trajectory' or d.get('data_path'):    # an HDF5 file: the data stage's, or one from create_moving_mnist_dataset
+        return argparse.Namespace(data_path=str(d.get('data_path') or path), dataset_type='hdf5', **common)
+    return argparse.Namespace(data_path='moving_mnist', dataset_type='moving_mnist', num_digits=d['num_digits'],
+                              videos_per_digit=d['videos_per_digit'], digits=None, motion='bounce', data_seed=42, **common)
+
+def _file_stamp(path)->list|None:
+    "Size and modification time of a data file, so that stages rerun when it is rewritten"
+    if not path: return None
+    st = Path(path).stat()
+    return [st.st_size, st.st_mtime_ns]
 
 def _loader_workers()->int:
     "DataLoader workers: none on a CPU (the cores train), some on a GPU machine (the cores feed the GPU)"
@@ -95,7 +102,7 @@ def _lightning(accelerator, devices): return dict(accelerator=accelerator, devic
 
 def quickstart(out='runs/quickstart',          # the run folder
                config:str|dict='small',        # 'small' (CPU, 20 min), 'full' (GPU), 'tiny' (tests), or a dict like CONFIGS['small']
-               dataset:str='trajectory',       # 'trajectory' or 'moving_mnist'
+               dataset:str='trajectory',       # 'trajectory' or 'moving_mnist' (a config whose `dataset` has `data_path` reads that VideoGPT-layout file)
                force=(),                       # stages to redo ('all' for every stage)
                accelerator='auto', devices='auto',
                workers:int|None=None,          # processes rendering the dataset
@@ -110,7 +117,7 @@ def quickstart(out='runs/quickstart',          # the run folder
     check_choice('dataset', dataset, ('trajectory', 'moving_mnist'))
     name = config if isinstance(config, str) else 'custom'
     cfg = CONFIGS[check_choice('config', config, CONFIGS)] if isinstance(config, str) else config
-    if dataset == 'moving_mnist': cfg = mnist_config(cfg)
+    if dataset == 'moving_mnist' and 'num_digits' not in cfg['dataset']: cfg = mnist_config(cfg)   # a trajectory configuration, adapted
     if time_scale != 1:
         cfg = copy.deepcopy(cfg)
         for k in ('tokenizer', 'transformer', 'classifier'):
@@ -127,7 +134,7 @@ def quickstart(out='runs/quickstart',          # the run folder
         (o/'data').mkdir(exist_ok=True)
         write_h5(train_h5, DatasetConfig(**d), workers=workers or min(8, os.cpu_count() or 1), overwrite=True, progress=progress)
         return f"{d['num_samples']} videos {d['sequence_length']}x{d['channels']}x{d['resolution']}x{d['resolution']}"
-    k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash(d)
+    k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash([d, _file_stamp(d.get('data_path'))])
     # tokenizer
     tc = cfg['tokenizer']; tok_path = o/'tokenizer'/'vqvae.pt'
     def make_tokenizer():
@@ -181,8 +188,11 @@ def _evaluate_mnist(model, cfg)->tuple[dict, dict]:
     from magvit_traj.evaluate import evaluate_moving_mnist, evaluate_reconstruction
     from magvit_traj.train_codes import _labels
     d = cfg['dataset']
-    ds = MovingMNISTDataset(sequence_length=d['sequence_length'], train=False, resolution=d['resolution'], num_digits=d['num_digits'],
-                            videos_per_digit=max(1, cfg['eval_samples'] // 10))
+    if d.get('data_path'):    # the test split of the file the models were trained on
+        from magvit_traj.data import HDF5VideoDataset
+        ds = HDF5VideoDataset(d['data_path'], d['sequence_length'], train=False, resolution=d['resolution'])
+    else: ds = MovingMNISTDataset(sequence_length=d['sequence_length'], train=False, resolution=d['resolution'], num_digits=d['num_digits'],
+                                  videos_per_digit=max(1, cfg['eval_samples'] // 10))
     items = [ds[i] for i in range(min(len(ds), cfg['eval_samples']))]
     v = torch.stack([x['video'] for x in items]).permute(0, 2, 1, 3, 4)                # (B, T, 1, H, W)
     y = _labels({'label': torch.stack([x['label'] for x in items])})
@@ -208,6 +218,102 @@ def _headline(m:dict)->str:
     if 'generation' in m: parts.append(f"generation consistency {m['generation']['consistency']:.1%}, valid dots {m['generation']['valid_frames']:.1%}")
     if 'moving_mnist' in m: parts.append(f"MNIST MSE/frame {m['moving_mnist']['mse_per_frame']:.1f} (copy-last {m['moving_mnist']['copy_last_mse_per_frame']:.1f})")
     return '; '.join(parts)
+
+# %% ../nbs/11a_quickstart.ipynb #183d3b51
+EXAMPLE_STEPS = ('create_dataset', 'visualize', 'train', 'generate')
+
+def _first_videos(h5, train:bool, n:int)->torch.Tensor: # (n, T, 1, R, R)
+    "The first `n` videos of a split of a VideoGPT-layout file, at the length and size it was written with"
+    from magvit_traj.data import HDF5VideoDataset
+    import h5py
+    with h5py.File(h5, 'r') as f: T, R = int(f.attrs['sequence_length']), int(f.attrs['resolution'])
+    ds = HDF5VideoDataset(h5, T, train=train, resolution=R)
+    return torch.stack([ds[i]['video'] for i in range(min(n, len(ds)))]).transpose(1, 2)
+
+def _write_gif(path:Path, *videos)->Path:
+    from magvit_traj.core import video_to_gif, hstack_videos
+    with atomic_path(path) as tmp: tmp.write_bytes(video_to_gif(hstack_videos(videos)))
+    return path
+
+# %% ../nbs/11a_quickstart.ipynb #12c18f11
+def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file, the pictures, the run and the samples
+                         steps=EXAMPLE_STEPS,             # which parts to run (any of EXAMPLE_STEPS), always in that order
+                         sequence_length:int=16,          # frames per video
+                         resolution:int=64,               # frames are R x R
+                         num_digits=2,                    # digits per video, or an inclusive range
+                         videos_per_digit:int=100,        # 10x this many videos, 80% of them for training
+                         digits=None,                     # real MNIST files (default: scikit-learn's digits, not MNIST)
+                         config:str='small',              # the quickstart configuration the models are sized from
+                         time_scale:float=0.3,            # share of that configuration's training-time budgets
+                         force:bool=False,                # retrain even when the run folder has finished stages
+                         progress:bool=True, log=print)->dict: # name -> path of everything written
+    "The seed's example: Moving MNIST to HDF5, a look at it, models trained on the file, generated and predicted videos"
+    from magvit_traj.moving_mnist import create_moving_mnist_dataset
+    from magvit_traj.motion import save_grid
+    for s in steps: check_choice('step', s, EXAMPLE_STEPS)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    h5, run_dir, written = out/'moving_mnist.h5', out/'run', {}
+    if 'create_dataset' in steps:
+        written['dataset'] = create_moving_mnist_dataset(h5, sequence_length, resolution, num_digits, videos_per_digit, digits=digits,
+                                                         overwrite=True, progress=progress)
+        log(f"[example] wrote {h5}")
+    if not h5.is_file(): raise MagvitTrajError(f"{h5} does not exist: run the create_dataset step first (--create_dataset)")
+    if 'visualize' in steps:
+        v = _first_videos(h5, True, 4)
+        written['dataset_png'], written['dataset_gif'] = save_grid(v, out/'dataset.png'), _write_gif(out/'dataset.gif', *v)
+        log(f"[example] {len(v)} training videos: {written['dataset_png']}, {written['dataset_gif']}")
+    if 'train' in steps: written.update(_train_example(h5, run_dir, config, time_scale, force, progress, log))
+    if 'generate' in steps: written.update(_generate_example(h5, run_dir, out/'samples', log))
+    return written
+
+# %% ../nbs/11a_quickstart.ipynb #b4eee19b
+def _train_example(h5:Path, run_dir:Path, config:str, time_scale:float, force:bool, progress:bool, log)->dict:
+    "The quickstart stages on the file: a Moving MNIST configuration whose dataset is `h5`"
+    import h5py
+    with h5py.File(h5, 'r') as f: a = dict(f.attrs)
+    cfg = mnist_config(CONFIGS[check_choice('config', config, CONFIGS)])
+    cfg['dataset'] = dict(data_path=str(h5), sequence_length=int(a['sequence_length']), resolution=int(a['resolution']),
+                          channels=1, num_digits=np.asarray(a['num_digits']).tolist(), videos_per_digit=int(a['train_videos']) // 10)
+    quickstart(run_dir, cfg, 'moving_mnist', force=('all',) if force else (), time_scale=time_scale, progress=progress, log=log)
+    return dict(model=run_dir/'model', report=run_dir/'report.html')
+
+def _generate_example(h5:Path, run_dir:Path, out:Path, log)->dict:
+    "Videos of every digit class, and predictions of the second half of test videos beside the truth"
+    from magvit_traj.motion import MotionModel, save_grid
+    if not (run_dir/'model').is_dir(): raise MagvitTrajError(f"{run_dir/'model'} does not exist: run the train step first (--train)")
+    model = MotionModel.from_checkpoint(run_dir/'model', class_names=[str(i) for i in range(10)])
+    out.mkdir(parents=True, exist_ok=True)
+    classes = list(range(min(10, model.transformer.config.n_classes)))
+    gen = model.generate(classes, seed=0)
+    truth = _first_videos(h5, False, 4)
+    ctx = max(model.stride, truth.shape[1] // 2 // model.stride * model.stride)
+    pred = model.predict(truth, context=ctx, seed=0)
+    w = dict(generated_png=save_grid(gen, out/'generated.png', titles=[f'digit {c}' for c in classes]),
+             generated_gif=_write_gif(out/'generated.gif', *gen),
+             predicted_png=save_grid(torch.cat([pred, truth]), out/'predicted.png', titles=[f'predicted {i}' for i in range(len(pred))] + [f'truth {i}' for i in range(len(truth))]),
+             predicted_gif=_write_gif(out/'predicted.gif', *[x for p, t in zip(pred, truth) for x in (p, t)]))
+    log(f"[example] {len(gen)} generated videos (first digit 0-{classes[-1]}) and {len(pred)} predictions from {ctx} frames: {out}")
+    return w
+
+# %% ../nbs/11a_quickstart.ipynb #2e8d0522
+def example_main(argv=None)->int:
+    "`scripts/example_moving_mnist.py [--create_dataset] [--visualize] [--train] [--generate] ...` (no part named: all four)"
+    from magvit_traj.moving_mnist import parse_num_digits
+    p = CLIParser(prog='example_moving_mnist.py', description="The seed's Moving MNIST example: dataset, pictures, training, samples")
+    for s in EXAMPLE_STEPS: p.add_flag(s, action='store_true', help=f'run the {s} part')
+    p.add_flag('out', default='runs/moving_mnist_example', help='folder for everything it writes')
+    p.add_flag('sequence_length', type=int, default=16); p.add_flag('resolution', type=int, default=64)
+    p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH')
+    p.add_flag('videos_per_digit', type=int, default=100, help='10x this many videos (100)')
+    p.add_flag('digits', default=None, help="real MNIST: a folder with the IDX files or mnist.npz (default: scikit-learn's digits)")
+    p.add_flag('config', default='small', choices=tuple(CONFIGS)); p.add_flag('time_scale', type=float, default=0.3)
+    p.add_flag('force', action='store_true', help='retrain finished stages'); p.add_flag('quiet', action='store_true', help='no progress bars')
+    def act(a):
+        steps = [s for s in EXAMPLE_STEPS if getattr(a, s)] or EXAMPLE_STEPS
+        w = example_moving_mnist(a.out, steps, a.sequence_length, a.resolution, a.num_digits, a.videos_per_digit, a.digits,
+                                 a.config, a.time_scale, a.force, progress=not a.quiet)
+        print('wrote ' + ', '.join(str(v) for v in w.values()))
+    return run_cli(p, act, argv)
 
 # %% ../nbs/11a_quickstart.ipynb #23bf8e73
 def quickstart_main(argv=None)->int:
