@@ -310,7 +310,11 @@ def main(argv=None) -> int:
     cfg = get_config()
     t0 = time.time()
     try:
-        check_flagged_imports(Path(cfg.nbs_path), [f for f in cfg.get('tst_flags', '').split('|') if f])
+        flags = cfg.get('tst_flags', '').split()      # as nbdev_test reads them: words separated by spaces
+        if bad := [f for f in flags if not re.fullmatch(r'[\w-]+', f)]:
+            raise DocsError(f"settings.ini tst_flags has {bad}: nbdev_test splits tst_flags on spaces, so such a flag matches no "
+                            "cell and every flagged cell runs in the tests; write them as `tst_flags = slow gpu`")
+        check_flagged_imports(Path(cfg.nbs_path), flags)
         proc = process_notebooks(cfg, a.workers or defaults.cpus, force=not a.cached)
         log(f"processed notebooks into {proc} ({time.time()-t0:.1f}s)")
         if a.readme or a.check_readme:
