@@ -2,6 +2,7 @@
 
     python benchmarks/render.py            # full run: 30,000 samples to HDF5 (about a minute)
     python benchmarks/render.py --quick    # 3,000 samples
+    python benchmarks/render.py --generate_only --sizes 3000 30000 300000   # streaming: peak memory vs samples
 
 Prints markdown tables; the latest figures are in benchmarks/README.md.
 """
@@ -113,12 +114,17 @@ def bench_generate(n, workers=2):
 
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(); ap.add_argument('--quick', action='store_true'); a = ap.parse_args()
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--quick', action='store_true', help='generate 3,000 samples only')
+    ap.add_argument('--sizes', type=int, nargs='+', default=None, help='numbers of samples for the generate table (default 3000 30000)')
+    ap.add_argument('--generate_only', action='store_true', help='skip the renderer and filter tables')
+    a = ap.parse_args()
     import torch; torch.set_num_threads(1)
     print(f"machine: {os.cpu_count()} cores; numpy {np.__version__}, h5py {h5py.__version__}, zlib {zlib.ZLIB_VERSION}")
-    bench_renderer()
-    bench_filters()
-    sizes = [3000] if a.quick else [3000, 30000]
+    if not a.generate_only:
+        bench_renderer()
+        bench_filters()
+    sizes = a.sizes or ([3000] if a.quick else [3000, 30000])
     print("\n### `magvit-traj generate` to HDF5 (64x64x3x16, Zstd 3, 2 workers; time from the command's start, imports excluded)\n")
     print(f"load average before: {os.getloadavg()[0]:.1f}\n")
     print("| samples | wall s | CPU s (all processes) | samples/s (wall) | file MB | peak RSS main MB | peak RSS largest worker MB |\n|---|---|---|---|---|---|---|")
