@@ -170,6 +170,7 @@ def _dataset(self:VideoData, split:str)->Dataset:
     return self._cache[split]
 
 VideoData._mnist, VideoData._trajectories, VideoData._dataset = _mnist, _trajectories, _dataset
+VideoData.dataset = _dataset
 
 # %% ../nbs/05a_data.ipynb #eeab7b12
 def _dataloader(self:VideoData, split:str)->DataLoader:

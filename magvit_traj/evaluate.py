@@ -10,9 +10,10 @@ import numpy as np
 import torch
 from .core import MagvitTrajError, check_int, atomic_path, gif_html, video_to_gif, hstack_videos
 from .trajectories import FAMILIES, dot_radius
+from .render import render_videos
 from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_last_baseline, constant_velocity_baseline,
-                                 linear_interpolation_baseline, dot_validity, family_fit_residual, confusion_matrix, plot_confusion,
-                                 psnr, ssim, frame_sse)
+                                 constant_acceleration_baseline, linear_interpolation_baseline, cubic_interpolation_baseline,
+                                 best_baseline, dot_validity, family_fit_residual, confusion_matrix, plot_confusion, psnr, ssim, frame_sse)
 
 # %% auto #0
 __all__ = ['evaluate_classification', 'evaluate_reconstruction', 'evaluate_prediction', 'evaluate_interpolation',
@@ -42,30 +43,36 @@ def evaluate_reconstruction(model, videos, batch_size:int=32)->dict:
     rec = _batched(model.reconstruct, videos, batch_size=batch_size)
     return dict(psnr=psnr(rec, videos), ssim=ssim(rec, videos), centroid=summarize_errors(centroid_errors(rec, videos), _diag(videos)))
 
-def evaluate_prediction(model, videos, context:int=8, batch_size:int=32)->dict:
-    "Centroid error of predicted frames `context..T` against copy-last and constant-velocity baselines"
-    T = videos.shape[1]
-    pred = _batched(model.predict, videos, batch_size=batch_size, context=context)
-    true_c = video_centroids(videos)
-    n = T - context
-    err = centroid_errors(pred[:, context:], true_c[:, context:])
-    base = {'copy_last': copy_last_baseline(true_c[:, :context], n), 'constant_velocity': constant_velocity_baseline(true_c[:, :context], n)}
-    out = dict(context=context, model=summarize_errors(err, _diag(videos)))
-    for k, b in base.items(): out[k] = summarize_errors(np.linalg.norm(b - true_c[:, context:], axis=-1), _diag(videos))
-    out['improvement_over_constant_velocity'] = out['constant_velocity']['mean'] / max(out['model']['mean'], 1e-9)
+def _against_baselines(out:dict, err, baselines:dict, truth, diag:float)->dict:
+    "Add the model's and each baseline's error summaries, the best baseline and the model's improvement over it"
+    out['model'] = summarize_errors(err, diag)
+    for k, b in baselines.items(): out[k] = summarize_errors(np.linalg.norm(b - truth, axis=-1), diag)
+    out['best_baseline'] = best_baseline({k: out[k] for k in baselines})
+    out['improvement_over_best_baseline'] = out[out['best_baseline']]['mean'] / max(out['model']['mean'], 1e-9)
     return out
 
-def evaluate_interpolation(model, videos, context=(4, 4), batch_size:int=32)->dict:
-    "Centroid error of the frames between the first and last `context` blocks, against linear interpolation of the centroids"
-    T = videos.shape[1]; a, b = context
-    pred = _batched(model.interpolate, videos, batch_size=batch_size, context=context)
+def evaluate_prediction(model, videos, context:int=8, batch_size:int=32, seed:int=0)->dict:
+    "Centroid error of frames `context..T` predicted from frames `0..context`, against the classical baselines"
+    T = videos.shape[1]
+    n = check_int('context', context, 1, T - 1) and T - context
+    pred = _batched(lambda known: model.predict(known, frames=n, seed=seed), videos[:, :context], batch_size=batch_size)
     true_c = video_centroids(videos)
-    err = centroid_errors(pred[:, a:T - b], true_c[:, a:T - b])
-    lin = linear_interpolation_baseline(true_c[:, :a], true_c[:, T - b:], T - a - b)
-    out = dict(context=list(context), model=summarize_errors(err, _diag(videos)),
-               linear_interpolation=summarize_errors(np.linalg.norm(lin - true_c[:, a:T - b], axis=-1), _diag(videos)))
-    out['improvement_over_linear'] = out['linear_interpolation']['mean'] / max(out['model']['mean'], 1e-9)
-    return out
+    known_c, future_c = true_c[:, :context], true_c[:, context:]
+    base = {'copy_last': copy_last_baseline(known_c, n), 'constant_velocity': constant_velocity_baseline(known_c, n) if context > 1
+            else copy_last_baseline(known_c, n), 'constant_acceleration': constant_acceleration_baseline(known_c, n)}
+    return _against_baselines(dict(context=context), centroid_errors(pred[:, context:], future_c), base, future_c, _diag(videos))
+
+def evaluate_interpolation(model, videos, context=(4, 4), batch_size:int=32, seed:int=0)->dict:
+    "Centroid error of the frames between the first and last `context` frames, from those alone, against the classical baselines"
+    T = videos.shape[1]; a, b = context
+    n = T - a - b
+    pred = _batched(lambda first, last: model.interpolate(first, last, frames=n, seed=seed), videos[:, :a], videos[:, T - b:],
+                    batch_size=batch_size)
+    true_c = video_centroids(videos)
+    before, gap, after = true_c[:, :a], true_c[:, a:T - b], true_c[:, T - b:]
+    base = {'linear_interpolation': linear_interpolation_baseline(before, after, n),
+            'cubic_interpolation': cubic_interpolation_baseline(before, after, n)}
+    return _against_baselines(dict(context=list(context)), centroid_errors(pred[:, a:T - b], gap), base, gap, _diag(videos))
 
 # %% ../nbs/10_evaluate.ipynb #f4ea808b
 def evaluate_generation(model, per_class:int=16, steps:int=12, seed:int=0, batch_size:int=32)->tuple[dict, torch.Tensor]:
@@ -92,20 +99,21 @@ class OracleModel:
         self.index = {id(data['videos']): data}
 
     def _render(self, uv): return torch.from_numpy(render_videos(uv + self.shift, self.data['videos'].shape[-1], channels=self.data['videos'].shape[2]))
-    def _lookup(self, videos):
-        d = self.data['videos']
-        hits = [int(torch.nonzero((d == v).flatten(1).all(1))[0]) for v in videos]
-        return torch.tensor(hits)
+    def _lookup(self, frames, start:int=0): # the videos whose frames `start..` are `frames` (B, k, C, H, W)
+        d = self.data['videos'][:, start:start + frames.shape[1]]
+        return torch.tensor([int(torch.nonzero((d == v).flatten(1).all(1))[0]) for v in frames])
 
     def classify(self, videos):
         i = self._lookup(videos); labels = self.data['labels'][i]
         return labels, torch.nn.functional.one_hot(labels, len(FAMILIES)).float()
     def reconstruct(self, videos): return self._render(self.data['uv'][self._lookup(videos)].numpy())
-    def predict(self, videos, context:int=8):
-        out = self.reconstruct(videos); out[:, :context] = videos[:, :context]; return out
-    def interpolate(self, videos, context=(4, 4)):
-        out = self.reconstruct(videos); a, b = context
-        out[:, :a], out[:, out.shape[1] - b:] = videos[:, :a], videos[:, videos.shape[1] - b:]; return out
+    def predict(self, known, frames:int|None=None, seed:int=0):
+        k = known.shape[1]
+        out = self.reconstruct(known)[:, :k + (frames or self.data['videos'].shape[1] - k)]
+        out[:, :k] = known; return out
+    def interpolate(self, first, last, frames:int|None=None, seed:int=0):
+        out = self.reconstruct(first); a, b = first.shape[1], last.shape[1]
+        out[:, :a], out[:, out.shape[1] - b:] = first, last; return out
     def generate(self, labels, steps:int=12, seed:int=0):
         pool = {k: torch.nonzero(self.data['labels'] == k)[:, 0] for k in range(len(FAMILIES))}
         idx = torch.stack([pool[int(l)][j % len(pool[int(l)])] for j, l in enumerate(labels)])
@@ -144,11 +152,12 @@ def evaluate_trajectories(model,                 # MotionModel interface
     m['reconstruction'] = evaluate_reconstruction(model, v, batch_size)
     m['prediction'] = evaluate_prediction(model, v, context, batch_size)
     m['interpolation'] = evaluate_interpolation(model, v, interp_context, batch_size)
+    a, b = interp_context
     m['generation'], gen = evaluate_generation(model, per_class, steps, batch_size=batch_size)
     if speed and hasattr(model, 'transformer'): m['sampling_speed'] = sampling_speed(model, steps=steps)
     k = min(4, len(v))
-    examples = dict(input=v[:k], reconstruction=model.reconstruct(v[:k]), prediction=model.predict(v[:k], context=context),
-                    interpolation=model.interpolate(v[:k], context=interp_context), generation=gen[::max(1, per_class)][:len(FAMILIES)])
+    examples = dict(input=v[:k], reconstruction=model.reconstruct(v[:k]), prediction=model.predict(v[:k, :context], seed=0),
+                    interpolation=model.interpolate(v[:k, :a], v[:k, T - b:], seed=0), generation=gen[::max(1, per_class)][:len(FAMILIES)])
     return m, examples
 
 # %% ../nbs/10_evaluate.ipynb #e3ad7bf0
@@ -178,9 +187,10 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
                           videos,             # (B, 20, 1, 64, 64) held-out Moving MNIST clips
                           context:int=10,     # frames in
                           features=None,      # callable (B, C, T, H, W) -> (B, D); default: the tokenizer's encoder
-                          batch_size:int=16)->dict:
+                          batch_size:int=16, seed:int=0)->dict:
     "10 -> 10 prediction in the standard units (per-frame SSE, SSIM) and a Fréchet distance of predicted clips"
-    pred = _batched(model.predict, videos, batch_size=batch_size, context=context)
+    n = videos.shape[1] - context
+    pred = _batched(lambda known: model.predict(known, frames=n, seed=seed), videos[:, :context], batch_size=batch_size)
     fut, pfut = videos[:, context:], pred[:, context:]
     sse = frame_sse(pfut, fut)
     feat = features or model.video_features
@@ -198,12 +208,16 @@ def _fig_html(fig)->str:
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=90, bbox_inches='tight'); plt.close(fig)
     return f'<img src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"/>'
 
+_BASELINES = {'prediction': ('copy_last', 'constant_velocity', 'constant_acceleration'),
+              'interpolation': ('linear_interpolation', 'cubic_interpolation')}
+
 def _error_plot(m:dict):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(9, 3))
-    for ax, (task, base) in zip(axs, [('prediction', ('copy_last', 'constant_velocity')), ('interpolation', ('linear_interpolation',))]):
+    for ax, (task, base) in zip(axs, _BASELINES.items()):
         if task not in m: continue
-        for k in ('model',) + base: ax.plot(m[task][k]['per_frame'], 'o-', label=k.replace('_', ' '))
+        for k in ('model',) + base:
+            if k in m[task]: ax.plot(m[task][k]['per_frame'], 'o-', label=k.replace('_', ' '))
         ax.set_title(f'{task}: centroid error per frame'); ax.set_xlabel('predicted frame'); ax.set_ylabel('px'); ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -220,10 +234,11 @@ def _rows(m:dict)->list[tuple[str, str]]:
     add('classification accuracy', ['classification', 'accuracy'], '{:.2%}')
     add('reconstruction PSNR (dB)', ['reconstruction', 'psnr'], '{:.2f}'); add('reconstruction SSIM', ['reconstruction', 'ssim'])
     add('reconstruction centroid error, mean (px)', ['reconstruction', 'centroid', 'mean'])
-    for task, bases in [('prediction', ('copy_last', 'constant_velocity')), ('interpolation', ('linear_interpolation',))]:
+    for task, bases in _BASELINES.items():
         add(f'{task} centroid error, mean (px)', [task, 'model', 'mean']); add(f'{task} centroid error, p95 (px)', [task, 'model', 'p95'])
         add(f'{task}: frames without a dot', [task, 'model', 'missing'], '{:.2%}')
         for b in bases: add(f'{task} baseline {b.replace("_", " ")}, mean (px)', [task, b, 'mean'])
+        add(f'{task}: best baseline / model', [task, 'improvement_over_best_baseline'], '{:.2f}x')
     add('generation class consistency', ['generation', 'consistency'], '{:.2%}')
     add('generation frames with one valid dot', ['generation', 'valid_frames'], '{:.2%}')
     add('generation family-fit residual, median (px)', ['generation', 'fit_residual_px_median'])

@@ -15,8 +15,9 @@ from .trajectories import FAMILIES, dot_radius
 
 # %% auto #0
 __all__ = ['video_centroids', 'centroid_errors', 'summarize_errors', 'copy_last_baseline', 'constant_velocity_baseline',
-           'linear_interpolation_baseline', 'dot_validity', 'family_fit_residual', 'confusion_matrix', 'plot_confusion',
-           'psnr', 'ssim', 'frame_sse']
+           'constant_acceleration_baseline', 'linear_interpolation_baseline', 'cubic_interpolation_baseline',
+           'best_baseline', 'dot_validity', 'family_fit_residual', 'confusion_matrix', 'plot_confusion', 'psnr', 'ssim',
+           'frame_sse']
 
 # %% ../nbs/09_metrics.ipynb #dc9ae89d
 def _np(x)->np.ndarray: return x.detach().float().cpu().numpy() if torch.is_tensor(x) else np.asarray(x, np.float32)
@@ -64,11 +65,41 @@ def constant_velocity_baseline(observed, n:int)->np.ndarray: # (B, n, 2)
     v = o[:, -1] - o[:, -2]
     return o[:, -1:] + v[:, None] * np.arange(1, n + 1)[None, :, None]
 
+def _poly_fit(t_known,       # (k,) frame times of the known centroids
+              known,         # (B, k, 2) known centroids, NaN where a frame shows no dot
+              t_new,         # (n,) frame times to fill
+              degree:int,    # the polynomial's degree, lowered where fewer frames are known
+             )->np.ndarray:  # (B, n, 2); NaN for a video with no known dot at all
+    "Least-squares polynomial through each video's known centroids, evaluated at `t_new`"
+    P = np.polynomial.polynomial
+    k = np.asarray(known, np.float64)
+    out = np.full((len(k), len(t_new), 2), np.nan)
+    for i, y in enumerate(k):
+        ok = ~np.isnan(y).any(-1)
+        if ok.any(): out[i] = P.polyval(np.asarray(t_new, np.float64), P.polyfit(np.asarray(t_known)[ok], y[ok], min(degree, ok.sum() - 1))).T
+    return out
+
+def constant_acceleration_baseline(observed, n:int)->np.ndarray: # (B, n, 2)
+    "Extrapolate a quadratic fitted to all the observed centroids"
+    k = np.asarray(observed).shape[1]
+    return _poly_fit(np.arange(k), observed, np.arange(k, k + check_int('n', n)), 2)
+
 def linear_interpolation_baseline(before, after, n:int)->np.ndarray: # (B, n, 2)
     "Move in a straight line, at constant speed, from the last frame `before` the gap to the first `after` it"
     a, b = np.asarray(before, np.float64)[:, -1], np.asarray(after, np.float64)[:, 0]
     w = np.arange(1, n + 1)[None, :, None] / (n + 1)
     return a[:, None] + w * (b - a)[:, None]
+
+def cubic_interpolation_baseline(before, after, n:int)->np.ndarray: # (B, n, 2)
+    "Fill the gap with a cubic fitted to all the known centroids, `before` and `after` it"
+    a, b = np.asarray(before).shape[1], np.asarray(after).shape[1]
+    t = np.r_[np.arange(a), a + n + np.arange(b)]
+    return _poly_fit(t, np.concatenate([before, after], 1), a + np.arange(check_int('n', n)), 3)
+
+def best_baseline(errors:dict, # baseline name -> summary (from `summarize_errors`)
+                 )->str:      # the name of the one with the lowest mean error
+    "The strongest baseline: the one a model's improvement is measured against"
+    return min(errors, key=lambda k: errors[k]['mean'])
 
 # %% ../nbs/09_metrics.ipynb #3c734bdb
 def dot_validity(videos,                  # (B, T, C, H, W) in [0, 1]

@@ -9,14 +9,15 @@ from pathlib import Path
 import numpy as np
 import torch
 from einops import rearrange
-from .core import MagvitTrajError, check_int, check_float, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos
-from .vqvae import VQVAE
+from .core import MagvitTrajError, check_int, check_float, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch
+from .vqvae import VQVAE, pad_condition
+from .transformer import latent_context
 from .train_codes import load_code_model, save_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct', 'classify', 'video_features', 'generate',
-           'predict', 'interpolate', 'save_grid', 'sample_main']
+__all__ = ['MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct', 'classify', 'video_features', 'save_grid',
+           'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -33,6 +34,11 @@ class MotionModel:
 
     @property
     def stride(self)->int: return self.tokenizer.config.strides[0]
+
+    @property
+    def clip_frames(self)->int:
+        "T: the length of the clips the transformer models (its latent frames times the tokenizer's temporal stride)"
+        return self._need('transformer').config.grid[0] * self.stride
 
     def _need(self, name:str):
         m = getattr(self, name)
@@ -66,13 +72,13 @@ def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_
     return folder
 
 # %% ../nbs/08b_motion.ipynb #37c38f8b
-def _check_videos(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
+def _check_videos(self:MotionModel, videos, name:str='videos')->torch.Tensor: # (B, T, C, H, W)
     "`videos` as a tensor, or a clear error if it is not a batch of videos this model takes"
     v = torch.as_tensor(videos)
-    if v.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(v.shape)}")
-    if len(v) == 0: raise MagvitTrajError("videos is an empty batch")
+    if v.ndim != 5: raise MagvitTrajError(f"{name} must be (B, T, C, H, W), got shape {tuple(v.shape)}")
+    if len(v) == 0 or v.shape[1] == 0: raise MagvitTrajError(f"{name} is empty: shape {tuple(v.shape)}")
     c = self.tokenizer.config.in_channels
-    if v.shape[2] != c: raise MagvitTrajError(f"videos have {v.shape[2]} channels but the tokenizer takes {c}; videos must be (B, T, C, H, W)")
+    if v.shape[2] != c: raise MagvitTrajError(f"{name} have {v.shape[2]} channels but the tokenizer takes {c}; {name} must be (B, T, C, H, W)")
     return v
 
 def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the model's device
@@ -108,21 +114,28 @@ def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
 
 for f in (_check_videos, _videos_in, encode, decode, reconstruct, classify, video_features): setattr(MotionModel, f.__name__, f)
 
-# %% ../nbs/08b_motion.ipynb #c9285911
-def _latent_context(self:MotionModel, frames:int, T:int, name:str='context')->int:
-    s = self.stride
-    frames = check_int(name, frames, s, T - s)
-    if frames % s: raise MagvitTrajError(f"{name} must be a multiple of the tokenizer's temporal stride {s}, got {frames}")
-    return frames // s
+# %% ../nbs/08b_motion.ipynb #37703d49
+@patch
+def _known(self:MotionModel, frames, name:str)->torch.Tensor: # (B, k, C, H, W)
+    v = self._check_videos(frames, name)
+    T, (h, w) = self.clip_frames, v.shape[-2:]
+    grid = self.tokenizer.latent_shape((T, h, w))
+    if grid[1:] != self.transformer.config.grid[1:]:
+        raise MagvitTrajError(f"{name} frames are {h}x{w}, but the transformer was trained on frames that give a "
+                              f"{self.transformer.config.grid[1:]} token grid (here {grid[1:]})")
+    return v.float()
 
+@patch
 def _decode_tokens(self:MotionModel, autoregressive:bool, **kw):
     tr = self._need('transformer')
     if autoregressive:
-        kw.pop('steps', None); kw.pop('guidance', None); kw.pop('task', None)
+        for k in ('steps', 'guidance', 'task', 'fixed'): kw.pop(k, None)
         if isinstance(kw.get('context'), tuple): raise MagvitTrajError("autoregressive decoding cannot interpolate (it only extends a prefix)")
         return tr.generate_autoregressive(**kw)
     return tr.generate(**kw)
 
+# %% ../nbs/08b_motion.ipynb #33a7c686
+@patch
 @torch.no_grad()
 def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circular, helical, parabolic)
              steps:int=12, temperature:float=1.0, guidance:float=0.0, seed:int|None=None, autoregressive:bool=False)->torch.Tensor:
@@ -131,31 +144,49 @@ def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circu
     codes = self._decode_tokens(autoregressive, labels=labels, steps=steps, temperature=temperature, guidance=guidance, seed=seed)
     return self.decode(codes)
 
+@patch
 @torch.no_grad()
-def predict(self:MotionModel, videos, context:int=8, steps:int=12, temperature:float=1.0, seed:int|None=None,
-            autoregressive:bool=False)->torch.Tensor:
-    "The frames after the first `context` frames of each video; the first `context` frames are returned as given"
-    v = self._check_videos(videos)
-    k = self._latent_context(context, v.shape[1])
-    codes = self._decode_tokens(autoregressive, condition_codes=self.encode(v), task='predict', context=k, steps=steps,
-                                temperature=temperature, seed=seed)
-    out = self.decode(codes); out[:, :context] = v[:, :context].float()
+def predict(self:MotionModel,
+            known,                  # (B, k, C, H, W) the frames you have, 1 <= k <= T - 1
+            frames:int|None=None,   # how many frames to produce after them (default: the rest of the clip, T - k)
+            steps:int=12, temperature:float=1.0, seed:int|None=None, autoregressive:bool=False,
+           )->torch.Tensor:         # (B, k + frames, C, H, W): `known` unchanged, then the predicted frames
+    "The frames that follow `known`, from `known` alone"
+    v = self._known(known, 'known')
+    T, k, s, t = self.clip_frames, v.shape[1], self.stride, self.transformer.config.grid[0]
+    if k > T - 1: raise MagvitTrajError(f"known has {k} frames; the model's clips have {T}, so at most {T - 1} can be known")
+    frames = check_int('frames', T - k if frames is None else frames, 1, T - k)
+    lead, _ = latent_context(k, 0, s, t)
+    codes = self._decode_tokens(autoregressive, condition_codes=self.encode(pad_condition(v, T)), task='predict', context=lead,
+                                fixed=min(self.tokenizer.exact_latent_frames(k, 'lead'), lead), steps=steps, temperature=temperature, seed=seed)
+    out = self.decode(codes)[:, :k + frames]
+    out[:, :k] = v
     return out
 
+@patch
 @torch.no_grad()
-def interpolate(self:MotionModel, videos, context=(4, 4), steps:int=12, temperature:float=1.0, seed:int|None=None)->torch.Tensor:
-    "The frames between the first and last `context` frames of each video; those are returned as given"
-    v = self._check_videos(videos)
-    T = v.shape[1]
-    a, b = (context, context) if isinstance(context, int) else tuple(context)
-    if a + b > T - self.stride: raise MagvitTrajError(f"context {a}+{b} leaves nothing to interpolate in {T} frames")
-    ka, kb = self._latent_context(a, T, 'context[0]'), self._latent_context(b, T, 'context[1]')
-    codes = self._decode_tokens(False, condition_codes=self.encode(v), task='interpolate', context=(ka, kb), steps=steps,
-                                temperature=temperature, seed=seed)
-    out = self.decode(codes); out[:, :a] = v[:, :a].float(); out[:, T - b:] = v[:, T - b:].float()
+def interpolate(self:MotionModel,
+                first,                  # (B, a, C, H, W) the known leading frames
+                last,                   # (B, b, C, H, W) the known trailing frames
+                frames:int|None=None,   # how many frames lie between them (default and only choice: T - a - b)
+                steps:int=12, temperature:float=1.0, seed:int|None=None,
+               )->torch.Tensor:         # (B, a + frames + b, C, H, W): `first`, the filled gap, `last`
+    "The frames between `first` and `last`, from those alone"
+    f, l = self._known(first, 'first'), self._known(last, 'last')
+    if f.shape[0] != l.shape[0] or f.shape[2:] != l.shape[2:]:
+        raise MagvitTrajError(f"first and last must be frames of the same videos; got shapes {tuple(f.shape)} and {tuple(l.shape)}")
+    T, a, b, s, t = self.clip_frames, f.shape[1], l.shape[1], self.stride, self.transformer.config.grid[0]
+    if frames is not None and a + check_int('frames', frames) + b != T:
+        raise MagvitTrajError(f"the model's clips have {T} frames: first ({a}) + frames + last ({b}) must be {T}; got frames={frames}")
+    if a + b > T - 1: raise MagvitTrajError(f"first ({a}) and last ({b}) leave nothing to interpolate in the model's {T}-frame clips")
+    lead, trail = latent_context(a, b, s, t)
+    fixed = tuple(min(self.tokenizer.exact_latent_frames(n, side), m) for n, side, m in ((a, 'lead', lead), (b, 'trail', trail)))
+    cond = self.encode(pad_condition(f, T, l))
+    codes = self._decode_tokens(False, condition_codes=cond, task='interpolate', context=(lead, trail), fixed=fixed,
+                                steps=steps, temperature=temperature, seed=seed)
+    out = self.decode(codes)
+    out[:, :a], out[:, T - b:] = f, l
     return out
-
-for f in (_latent_context, _decode_tokens, generate, predict, interpolate): setattr(MotionModel, f.__name__, f)
 
 # %% ../nbs/08b_motion.ipynb #f1b44198
 def save_grid(videos, path, frames:int=8, titles=None):
@@ -176,20 +207,38 @@ def save_grid(videos, path, frames:int=8, titles=None):
     plt.close(fig)
     return Path(path)
 
+def _sample_labels(model:MotionModel, labels)->list[int]:
+    "Class names or ids from the command line, checked against the model's classes"
+    n = model._need('transformer').config.n_classes
+    out = [model.class_names.index(x) if x in model.class_names else int(x) if str(x).isdigit() else None for x in labels]
+    bad = [x for x, l in zip(labels, out) if l is None or l >= n]
+    if bad: raise MagvitTrajError(f"unknown label {bad[0]!r}: give class names ({', '.join(model.class_names[:n])}) or ids 0..{n - 1}")
+    return out
+
+def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) videos to take the known frames from
+    T = model.clip_frames
+    if a.data:
+        from magvit_traj.dataset import TrajectoryH5Dataset
+        ds = TrajectoryH5Dataset(a.data)
+        return torch.stack([ds[i]['video'].permute(1, 0, 2, 3) for i in range(min(a.n, len(ds)))])[:, :T]
+    from magvit_traj.dataset import generate_dataset
+    res = a.resolution or model.transformer.config.grid[1] * model.tokenizer.config.strides[1]
+    return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
+
 def _sample(a):
     model = MotionModel.from_checkpoint(a.model, device=a.device)
-    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    kw = dict(steps=a.steps, temperature=a.temperature, seed=a.seed)
     if a.task == 'generate':
-        labels = [model.class_names.index(x) if x in model.class_names else int(x) for x in a.labels]
-        vids, pairs = model.generate(labels, steps=a.steps, temperature=a.temperature, seed=a.seed), None
-        names = [f'{model.class_names[l] if l < len(model.class_names) else l}' for l in labels]
+        labels = _sample_labels(model, a.labels)
+        vids, pairs = model.generate(labels, **kw), None
+        names = [model.class_names[l] if l < len(model.class_names) else str(l) for l in labels]
     else:
-        from magvit_traj.dataset import TrajectoryH5Dataset, generate_dataset
-        if a.data: src = torch.stack([TrajectoryH5Dataset(a.data)[i]['video'].permute(1, 0, 2, 3) for i in range(a.n)])
-        else: src = generate_dataset(a.n, a.sequence_length, a.resolution, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
-        if a.task == 'predict': vids = model.predict(src, context=a.context[0], steps=a.steps, temperature=a.temperature, seed=a.seed)
-        else: vids = model.interpolate(src, context=tuple(a.context[:2]) if len(a.context) > 1 else a.context[0], steps=a.steps, temperature=a.temperature, seed=a.seed)
+        src, T = _sample_sources(model, a), model.clip_frames
+        first, last = (a.context + [a.context[0]])[:2]
+        if a.task == 'predict': vids = model.predict(src[:, :first], **kw)
+        else: vids = model.interpolate(src[:, :first], src[:, T - last:], **kw)
         pairs, names = src, [f'{a.task}-{i}' for i in range(len(vids))]
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)          # only once everything has been checked
     for i, v in enumerate(vids):
         gif = video_to_gif(hstack_videos([v] if pairs is None else [v, pairs[i]]))
         with atomic_path(out/f'{i:03d}-{names[i]}.gif') as tmp: tmp.write_bytes(gif)
@@ -204,8 +253,8 @@ def sample_main(argv=None)->int:
     p.add_flag('labels', nargs='+', default=list(FAMILIES), help='generate: class names or ids')
     p.add_flag('data', default=None, help='predict/interpolate: a trajectory .h5 to take videos from (default: new videos)')
     p.add_flag('n', type=int, default=4, help='predict/interpolate: number of videos')
-    p.add_flag('context', type=int, nargs='+', default=[8], help='predict: frames given; interpolate: first and last frames given')
-    p.add_flag('resolution', type=int, default=64); p.add_flag('sequence_length', type=int, default=16)
+    p.add_flag('context', type=int, nargs='+', default=[8], help='predict: frames known; interpolate: frames known at the start and at the end')
+    p.add_flag('resolution', type=int, default=None, help="new videos' size (default: the model's)")
     p.add_flag('steps', type=int, default=12); p.add_flag('temperature', type=float, default=1.0)
     p.add_flag('seed', type=int, default=None); p.add_flag('device', default=None)
     p.add_flag('out', default='runs/samples')

@@ -17,24 +17,26 @@ __all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_STEPS', 'mnist_config', 'Run', 'quickst
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
 CONFIGS = {
     'small': dict(dataset=dict(num_samples=6000, sequence_length=16, resolution=32, channels=3), eval_samples=256, per_class=16,
-                  tokenizer=dict(config=dict(hidden_dims=(32, 64), n_res_layers=2, strides=(4, 4, 4), patch_size=(2, 2, 2), codebook_size=512, embedding_dim=32),
-                                 max_steps=4000, max_minutes=5.0, lr=1e-3, warmup_steps=100, batch_size=8, val_every=1000),
-                  transformer=dict(config=dict(dim=96, depth=4, heads=4, dropout=0.0), max_steps=20000, max_minutes=6.5, lr=2e-3,
-                                   warmup_steps=100, batch_size=16, val_every=1000),
-                  classifier=dict(config=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=5000, max_minutes=2.0, lr=3e-3,
-                                  warmup_steps=50, batch_size=64, val_every=400)),
+                  tokenizer=dict(config=dict(hidden_dims=(32, 64), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
+                                             codebook_size=1024, embedding_dim=32),
+                                 max_steps=4000, lr=1e-3, warmup_steps=100, batch_size=8, val_every=1000),
+                  transformer=dict(config=dict(dim=96, depth=4, heads=4, dropout=0.0, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=16000,
+                                   lr=2e-3, warmup_steps=100, batch_size=16, val_every=4000),
+                  classifier=dict(config=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=3e-3,
+                                  warmup_steps=50, batch_size=64, val_every=1000)),
     'full': dict(dataset=dict(num_samples=30000, sequence_length=16, resolution=64, channels=3), eval_samples=1000, per_class=64,
-                 tokenizer=dict(config=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(4, 4, 4), patch_size=(2, 2, 2), codebook_size=1024, embedding_dim=64),
-                                max_steps=6000, max_minutes=7.0, lr=1e-3, warmup_steps=200, batch_size=32, val_every=1000),
-                 transformer=dict(config=dict(dim=512, depth=8, heads=8, dropout=0.1), max_steps=8000, max_minutes=8.0, lr=5e-4,
-                                  warmup_steps=300, batch_size=64, val_every=1000),
-                 classifier=dict(config=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, max_minutes=1.5, lr=1e-3,
+                 tokenizer=dict(config=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
+                                            codebook_size=1024, embedding_dim=64),
+                                max_steps=6000, lr=1e-3, warmup_steps=200, batch_size=32, val_every=1000),
+                 transformer=dict(config=dict(dim=512, depth=8, heads=8, dropout=0.1, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=8000,
+                                  lr=5e-4, warmup_steps=300, batch_size=64, val_every=1000),
+                 classifier=dict(config=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=1e-3,
                                  warmup_steps=100, batch_size=64, val_every=500)),
     'tiny': dict(dataset=dict(num_samples=48, sequence_length=8, resolution=16, channels=3), eval_samples=8, per_class=1,
                  tokenizer=dict(config=dict(hidden_dims=(8, 16), n_res_layers=1, strides=(2, 4, 4), patch_size=(1, 1, 1), codebook_size=32, embedding_dim=8),
-                                max_steps=3, max_minutes=None, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 transformer=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, max_minutes=None, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 classifier=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, max_minutes=None, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3)),
+                                max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                 transformer=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                 classifier=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3)),
 }
 STAGES = ('data', 'tokenizer', 'transformer', 'classifier', 'evaluate')
 
@@ -46,7 +48,7 @@ def mnist_config(cfg:dict)->dict:
     c['dataset'] = dict(videos_per_digit=max(10, cfg['dataset']['num_samples'] // 10), sequence_length=8 if tiny else 20,
                         resolution=16 if tiny else 64, channels=1, num_digits=2)
     tc = c['tokenizer']['config']
-    if not tiny: tc.update(strides=(2, 8, 8), patch_size=(2, 2, 2))
+    if not tiny: tc.update(strides=(2, 8, 8), patch_size=(2, 2, 2), codebook_size=512)
     else: tc.update(strides=(2, 4, 4), patch_size=(1, 1, 1))
     return c
 
@@ -106,7 +108,7 @@ def quickstart(out='runs/quickstart',          # the run folder
                force=(),                       # stages to redo ('all' for every stage)
                accelerator='auto', devices='auto',
                workers:int|None=None,          # processes rendering the dataset
-               time_scale:float=1.0,           # multiply every stage's training-time budget (e.g. 0.5 to fit a shorter slot)
+               time_scale:float=1.0,           # multiply every stage's training steps (e.g. 0.5 for a run half as long)
                progress:bool=True, log=print)->dict: # the metrics
     "Data, tokenizer, transformer, classifier, evaluation and report, each stage reused when already done"
     from magvit_traj.dataset import DatasetConfig, write_h5, generate_dataset
@@ -121,7 +123,7 @@ def quickstart(out='runs/quickstart',          # the run folder
     if time_scale != 1:
         cfg = copy.deepcopy(cfg)
         for k in ('tokenizer', 'transformer', 'classifier'):
-            if cfg[k].get('max_minutes'): cfg[k]['max_minutes'] *= check_float('time_scale', time_scale, 0, low_open=True)
+            cfg[k]['max_steps'] = max(1, round(cfg[k]['max_steps'] * check_float('time_scale', time_scale, 0, low_open=True)))
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
     run = Run(out, force, log)
@@ -141,7 +143,7 @@ def quickstart(out='runs/quickstart',          # the run folder
         args = _data_args(dataset, cfg, train_h5, tc['batch_size'])
         m = train_tokenizer(VideoData(args), VQVAEConfig(in_channels=d['channels'], **tc['config']), out=o/'tokenizer', max_steps=tc['max_steps'],
                             lr=tc['lr'], warmup_steps=tc['warmup_steps'], val_every=tc['val_every'], limit_val_batches=10,
-                            centroid_metric=dataset == 'trajectory', max_minutes=tc['max_minutes'], overwrite=True,
+                            centroid_metric=dataset == 'trajectory', max_minutes=tc.get('max_minutes'), overwrite=True,
                             progress_bar=progress, **_lightning(accelerator, devices))
         return ', '.join(f"{k.split('/')[-1]} {v:.3f}" for k, v in m.items() if k.split('/')[-1] in ('psnr', 'centroid_err', 'ssim'))
     k_tok = run.stage('tokenizer', [k_data, tc], [tok_path], make_tokenizer)
@@ -157,7 +159,7 @@ def quickstart(out='runs/quickstart',          # the run folder
             n_classes = max(2, int(max(train['labels'].max(), val['labels'].max())) + 1)
             mc = dict(codebook_size=tok.codebook_size, grid=tuple(train['codes'].shape[1:]), n_classes=n_classes, **c['config'])
             m = train_on_codes(kind, train, val, mc, out=o/kind, tokenizer_path=tok_path, batch_size=c['batch_size'], max_steps=c['max_steps'],
-                               lr=c['lr'], warmup_steps=c['warmup_steps'], val_every=c['val_every'], max_minutes=c['max_minutes'],
+                               lr=c['lr'], warmup_steps=c['warmup_steps'], val_every=c['val_every'], max_minutes=c.get('max_minutes'),
                                overwrite=True, progress_bar=progress, **_lightning(accelerator, devices))
             return ', '.join(f"{k} {v:.3f}" for k, v in m.items() if k in ('val/loss', 'val/accuracy', 'val/accuracy_masked'))
         return fn
@@ -196,8 +198,7 @@ def _evaluate_mnist(model, cfg)->tuple[dict, dict]:
     items = [ds[i] for i in range(min(len(ds), cfg['eval_samples']))]
     v = torch.stack([x['video'] for x in items]).permute(0, 2, 1, 3, 4)                # (B, T, 1, H, W)
     y = _labels({'label': torch.stack([x['label'] for x in items])})
-    T, s = v.shape[1], model.stride
-    ctx = (T // 2) // s * s
+    ctx = v.shape[1] // 2
     m = dict(n_videos=len(v), video_shape=list(v.shape[1:]))
     m['moving_mnist'] = evaluate_moving_mnist(model, v, context=ctx)
     pred, _ = model.classify(v)
@@ -205,7 +206,7 @@ def _evaluate_mnist(model, cfg)->tuple[dict, dict]:
     m['reconstruction'] = evaluate_reconstruction(model, v)
     m['reconstruction'].pop('centroid', None)
     k = min(4, len(v))
-    return m, dict(input=v[:k], reconstruction=model.reconstruct(v[:k]), prediction=model.predict(v[:k], context=ctx))
+    return m, dict(input=v[:k], reconstruction=model.reconstruct(v[:k]), prediction=model.predict(v[:k, :ctx], seed=0))
 
 def _headline(m:dict)->str:
     "A one-line summary of the metrics"
@@ -213,8 +214,8 @@ def _headline(m:dict)->str:
     if 'classification' in m: parts.append(f"classification {m['classification']['accuracy']:.1%}")
     for t in ('prediction', 'interpolation'):
         if t in m:
-            base = 'copy_last' if t == 'prediction' else 'linear_interpolation'
-            parts.append(f"{t} {m[t]['model']['mean']:.2f} px (baseline {base.replace('_', ' ')} {m[t][base]['mean']:.2f})")
+            base = m[t]['best_baseline']
+            parts.append(f"{t} {m[t]['model']['mean']:.2f} px (best baseline, {base.replace('_', ' ')}: {m[t][base]['mean']:.2f})")
     if 'generation' in m: parts.append(f"generation consistency {m['generation']['consistency']:.1%}, valid dots {m['generation']['valid_frames']:.1%}")
     if 'moving_mnist' in m: parts.append(f"MNIST MSE/frame {m['moving_mnist']['mse_per_frame']:.1f} (copy-last {m['moving_mnist']['copy_last_mse_per_frame']:.1f})")
     return '; '.join(parts)
@@ -244,7 +245,7 @@ def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file,
                          videos_per_digit:int=100,        # 10x this many videos, 80% of them for training
                          digits=None,                     # real MNIST files (default: scikit-learn's digits, not MNIST)
                          config:str='small',              # the quickstart configuration the models are sized from
-                         time_scale:float=0.3,            # share of that configuration's training-time budgets
+                         time_scale:float=0.3,            # share of that configuration's training steps
                          force:bool=False,                # retrain even when the run folder has finished stages
                          progress:bool=True, log=print)->dict: # name -> path of everything written
     "The seed's example: Moving MNIST to HDF5, a look at it, models trained on the file, generated and predicted videos"
@@ -286,8 +287,8 @@ def _generate_example(h5:Path, run_dir:Path, out:Path, log)->dict:
     classes = list(range(min(10, model.transformer.config.n_classes)))
     gen = model.generate(classes, seed=0)
     truth = _first_videos(h5, False, 4)
-    ctx = max(model.stride, truth.shape[1] // 2 // model.stride * model.stride)
-    pred = model.predict(truth, context=ctx, seed=0)
+    ctx = truth.shape[1] // 2
+    pred = model.predict(truth[:, :ctx], seed=0)
     w = dict(generated_png=save_grid(gen, out/'generated.png', titles=[f'digit {c}' for c in classes]),
              generated_gif=_write_gif(out/'generated.gif', *gen),
              predicted_png=save_grid(torch.cat([pred, truth]), out/'predicted.png', titles=[f'predicted {i}' for i in range(len(pred))] + [f'truth {i}' for i in range(len(truth))]),
@@ -325,7 +326,7 @@ def quickstart_main(argv=None)->int:
     p.add_flag('force', nargs='*', default=None, help='redo these stages (no names: all)')
     p.add_flag('accelerator', default='auto'); p.add_flag('devices', default='auto')
     p.add_flag('workers', type=int, default=None, help='dataset rendering processes')
-    p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training time budget")
+    p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training steps")
     p.add_flag('quiet', action='store_true', help='no progress bars')
     def act(a):
         force = () if a.force is None else (a.force or ['all'])

@@ -14,16 +14,18 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
 from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float, check_choice
-from .vqvae import VQVAE
-from .transformer import MaskedVideoTransformer, TransformerConfig
+from einops import rearrange
+from .vqvae import VQVAE, pad_condition
+from .transformer import MaskedVideoTransformer, TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHead, ClassificationHeadConfig
 from .train_tokenizer import (lr_lambda, NonFiniteLossError, auto_precision, _make_trainer, _resume_path, _devices,
                                          TokenizerModule)
 from .data import VideoData, add_data_args
 
 # %% auto #0
-__all__ = ['KINDS', 'tokenize', 'build_model', 'CodesModule', 'tokenizer_fingerprint', 'save_code_model', 'load_code_model',
-           'code_loaders', 'train_on_codes', 'cached_codes', 'train_transformer_main', 'train_classifier_main']
+__all__ = ['KINDS', 'tokenize', 'needs_conditions', 'condition_draws', 'build_model', 'CodesModule', 'tokenizer_fingerprint',
+           'save_code_model', 'load_code_model', 'code_loaders', 'train_on_codes', 'cached_codes',
+           'train_transformer_main', 'train_classifier_main']
 
 # %% ../nbs/07a_train_codes.ipynb #2ed3fa3e
 def _labels(batch)->torch.Tensor: # (b,) long
@@ -32,19 +34,54 @@ def _labels(batch)->torch.Tensor: # (b,) long
 
 @torch.no_grad()
 def tokenize(tokenizer:VQVAE,          # frozen tokenizer
-             loader,                   # yields batches {'video': (b, c, t, h, w), 'label': ...}
+             loader,                   # yields batches {'video': (b, c, t, h, w), 'label': ...} in a fixed order
              device:str|torch.device='cpu',
-             progress:bool=True)->dict: # {'codes': (N, t, h, w) int16/int32, 'labels': (N,) int64}
-    "Encode every video of `loader` into codes"
+             progress:bool=True,
+             conditions:int=0,         # COMMIT draws per video (0: none), see `condition_draws`
+             seed:int=0,               # seeds the draws
+            )->dict:                   # {'codes': (N, t, h, w) int16/int32, 'labels': (N,) int64, and the draws' 'cond_*'}
+    "Encode every video of `loader` into codes (and the codes of `conditions` condition videos of each)"
     tokenizer = tokenizer.to(device).eval()
     dt = torch.int16 if tokenizer.codebook_size <= 2**15 else torch.int32
-    codes, labels = [], []
-    for b in tqdm(loader, desc='tokenize', disable=not progress, leave=False):
+    out = {}
+    for i, b in enumerate(tqdm(loader, desc='tokenize', disable=not progress, leave=False)):
         v = (b['video'] if isinstance(b, dict) else b).to(device)
         with torch.autocast('cuda', torch.bfloat16, enabled=torch.device(device).type == 'cuda'):
-            codes.append(tokenizer.encode(v).to(dt).cpu())
-        labels.append(_labels(b))
-    return dict(codes=torch.cat(codes), labels=torch.cat(labels))
+            parts = dict(codes=tokenizer.encode(v).to(dt).cpu(), labels=_labels(b))
+            if conditions: parts.update(condition_draws(tokenizer, v, conditions, torch.Generator().manual_seed(seed * 1_000_003 + i)))
+        for k, x in parts.items(): out.setdefault(k, []).append(x.to(dt) if k == 'cond_codes' else x)
+    return {k: torch.cat(x) for k, x in out.items()}
+
+# %% ../nbs/07a_train_codes.ipynb #31d61083
+def needs_conditions(tokenizer:VQVAE)->bool:
+    "Do condition videos encode to other codes than the true videos in their known latent frames (then train on COMMIT draws)?"
+    return not (tokenizer.config.temporal == 'frame' and tokenizer.config.strides[0] == 1)
+
+@torch.no_grad()
+def condition_draws(tokenizer:VQVAE,         # frozen tokenizer
+                    videos:torch.Tensor,     # (b, c, T, h, w) a batch of training videos
+                    n:int,                   # draws per video
+                    generator:torch.Generator,
+                   )->dict:                  # cond_codes (b, n, t, h, w), cond_task, cond_lead, cond_trail (b, n) long
+    "Codes of `n` condition videos of random prediction and interpolation contexts per video, with their tasks and regions"
+    x = rearrange(videos, 'b c t h w -> b t c h w')
+    b, T = x.shape[:2]
+    s, t = tokenizer.config.strides[0], T // tokenizer.config.strides[0]
+    out = {k: [] for k in ('cond_codes', 'cond_task', 'cond_lead', 'cond_trail')}
+    for _ in range(check_int('conditions', n)):
+        interp = (torch.rand(b, generator=generator) < 0.5) & (T >= 3)
+        u1, u2 = torch.rand(2, b, generator=generator)
+        k, a = 1 + (u1 * (T - 1)).long(), 1 + (u1 * max(T - 2, 1)).long()
+        z = 1 + (u2 * (T - 1 - a).clamp(min=1)).long()
+        padded, task, region = [], [], []
+        for i in range(b):
+            first = int(a[i]) if interp[i] else int(k[i]); last = int(z[i]) if interp[i] else 0
+            padded.append(pad_condition(x[i:i + 1, :first], T, x[i:i + 1, T - last:] if last else None))
+            task.append(TASKS.index('interpolate' if last else 'predict')); region.append(latent_context(first, last, s, t))
+        out['cond_codes'].append(tokenizer.encode(rearrange(torch.cat(padded), 'b t c h w -> b c t h w')))
+        out['cond_task'].append(torch.tensor(task)); out['cond_lead'].append(torch.tensor([r[0] for r in region]))
+        out['cond_trail'].append(torch.tensor([r[1] for r in region]))
+    return {k: torch.stack(v, 1).cpu() for k, v in out.items()}
 
 # %% ../nbs/07a_train_codes.ipynb #c521f9c7
 KINDS = {'transformer': (MaskedVideoTransformer, TransformerConfig), 'classifier': (ClassificationHead, ClassificationHeadConfig)}
@@ -57,8 +94,19 @@ def build_model(kind:str, config:dict):
     names = {f.name for f in fields(cfg_cls)}
     return model_cls(cfg_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in names}))
 
+def _commit_plan(model, codes, labels, draws, g)->dict: # plan and condition_codes for `training_loss`
+    "Tasks drawn per video from the model's task weights; each prediction or interpolation takes one of the video's COMMIT draws"
+    cond_codes, cond_task, cond_lead, cond_trail = draws                     # (b, n, t, h, w), (b, n) x 3
+    b, n = cond_task.shape
+    task, lead, trail = _draw_tasks(model.config.task_weights, b, model.config.grid[0], True, g, codes.device)
+    j = torch.randint(n, (b,), generator=g).to(codes.device)
+    pick = lambda x: x[torch.arange(b, device=codes.device), j]
+    use = (task == TASKS.index('predict')) | (task == TASKS.index('interpolate'))
+    plan = tuple(torch.where(use, pick(c), x) for c, x in ((cond_task, task), (cond_lead, lead), (cond_trail, trail)))
+    return dict(plan=plan, condition_codes=torch.where(use.view(b, 1, 1, 1), pick(cond_codes).long(), codes.long()))
+
 class CodesModule(L.LightningModule):
-    "Trains a model with `training_loss(codes, labels)` on batches `(codes, labels)`"
+    "Trains a model with `training_loss(codes, labels)` on batches `(codes, labels)`, or `(codes, labels, *COMMIT draws)`"
     def __init__(self, kind:str='transformer',  # 'transformer' or 'classifier'
                  model_config:dict|None=None,     # fields of its config dataclass
                  lr:float=3e-4, weight_decay:float=0.01, betas=(0.9, 0.95),
@@ -68,9 +116,10 @@ class CodesModule(L.LightningModule):
         self.model = build_model(kind, model_config or {})
 
     def _step(self, batch, stage:str, generator=None):
-        codes, labels = batch
-        out = self.model.training_loss(codes.long(), labels, generator=generator) if self.hparams.kind == 'transformer' \
-              else self.model.training_loss(codes.long(), labels)
+        codes, labels, *draws = batch
+        if self.hparams.kind == 'classifier': out = self.model.training_loss(codes.long(), labels)
+        elif not draws: out = self.model.training_loss(codes.long(), labels, generator=generator)
+        else: out = self.model.training_loss(codes.long(), labels, generator=generator, **_commit_plan(self.model, codes, labels, draws, generator))
         if not torch.isfinite(out['loss']):
             raise NonFiniteLossError(f"{stage} loss became {float(out['loss'])} at step {self.global_step}; lower --lr or check the data")
         self.log_dict({f'{stage}/{k}': float(v) if stage == 'val' else v for k, v in out.items() if torch.as_tensor(v).numel() == 1},
@@ -128,7 +177,8 @@ def load_code_model(path, kind:str|None=None, tokenizer_path=None, map_location=
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
 def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True)->tuple:
     "Train and validation loaders over tokenized datasets"
-    mk = lambda d, sh: DataLoader(TensorDataset(d['codes'], d['labels']), batch_size, shuffle=sh, drop_last=sh and len(d['labels']) > batch_size)
+    cols = lambda d: [d[k] for k in ('codes', 'labels', 'cond_codes', 'cond_task', 'cond_lead', 'cond_trail') if k in d]
+    mk = lambda d, sh: DataLoader(TensorDataset(*cols(d)), batch_size, shuffle=sh, drop_last=sh and len(d['labels']) > batch_size)
     return mk(codes, shuffle), mk(val_codes, False)
 
 def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
@@ -190,18 +240,24 @@ def _codes_parser(kind:str)->CLIParser:
     return p
 
 # %% ../nbs/07a_train_codes.ipynb #88b262cc
-def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=True)->tuple[dict, dict, VQVAE]:
+def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=True,
+                 conditions:int|None=None, # COMMIT draws per video; None: 4 if the tokenizer `needs_conditions`, else 0
+                )->tuple[dict, dict, VQVAE]:
     "Train and validation codes of the data `args` describes, from `out/codes.pt` when it was made by the same tokenizer and data"
     tok = VQVAE.from_checkpoint(tokenizer_path)
+    conditions = (4 if needs_conditions(tok) else 0) if conditions is None else conditions
     data_keys = {k: getattr(args, k, None) for k in ('data_path', 'dataset_type', 'resolution', 'sequence_length', 'num_digits',
                                                      'videos_per_digit', 'digits', 'motion', 'num_samples', 'channels', 'data_seed')}
-    key = json.dumps({'tokenizer': tokenizer_fingerprint(tokenizer_path), **{k: str(v) for k, v in data_keys.items()}}, sort_keys=True)
+    key = json.dumps({'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
+                     sort_keys=True)
     cache = out/'codes.pt'
     if cache.is_file():
         c = torch.load(cache, weights_only=True)
         if c.get('key') == key: return c['train'], c['val'], tok
     data = VideoData(args); data.setup('fit')
-    train, val = tokenize(tok, data.train_dataloader(), device, progress), tokenize(tok, data.val_dataloader(), device, progress)
+    ordered = lambda split: DataLoader(data.dataset(split), batch_size=args.batch_size, num_workers=data.args.num_workers)  # no shuffling
+    train = tokenize(tok, ordered('train'), device, progress, conditions, seed=0)
+    val = tokenize(tok, ordered('val'), device, progress, conditions, seed=1)
     out.mkdir(parents=True, exist_ok=True)
     with atomic_path(cache) as tmp: torch.save(dict(key=key, train=train, val=val), tmp)
     return train, val, tok

@@ -254,6 +254,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     p.add_flag('n_res_layers', type=int, default=d.n_res_layers)
     p.add_argument('--strides', '--downsample', dest='strides', type=int, nargs=3, default=list(d.strides), metavar=('T', 'H', 'W'), help='down-sampling of t, h, w')
     p.add_flag('patch_size', type=int, nargs=3, default=list(d.patch_size), metavar=('T', 'H', 'W'), help='part of --strides done by space-to-depth')
+    p.add_flag('temporal', default=d.temporal, choices=('full', 'causal', 'frame'), help='what an encoder position sees in time')
     p.add_flag('attention', action='store_true', help='axial attention in the residual blocks')
     p.add_flag('attn_heads', type=int, default=d.attn_heads)
     p.add_flag('quantizer', default=d.quantizer, choices=('ema', 'fsq', 'lfq'))

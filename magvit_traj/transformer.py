@@ -17,8 +17,8 @@ from einops import rearrange, repeat
 from .core import MagvitTrajError, check_int, check_float, check_choice, exists, default, patch
 
 # %% auto #0
-__all__ = ['TASKS', 'NO_CONDITION', 'cosine_mask_schedule', 'TransformerConfig', 'resolve_context', 'build_condition', 'KVCache',
-           'Attention', 'TransformerBlock', 'MaskedVideoTransformer']
+__all__ = ['TASKS', 'NO_CONDITION', 'cosine_mask_schedule', 'TransformerConfig', 'resolve_context', 'latent_context',
+           'build_condition', 'KVCache', 'Attention', 'TransformerBlock', 'MaskedVideoTransformer']
 
 # %% ../nbs/07_transformer.ipynb #cf9610ff
 TASKS = ('generate', 'predict', 'interpolate', 'unconditional')  # task token ids 0..3
@@ -95,6 +95,19 @@ def resolve_context(task:str,  # one of TASKS
         raise MagvitTrajError(f"context for 'interpolate' is (first, last) visible latent frames, integers >= 1 with first + last "
                               f"<= {t - 1} (the token grid has t={t}, and one frame must be left to fill); got {context!r}")
     return int(pair[0]), int(pair[1])
+
+# %% ../nbs/07_transformer.ipynb #b69f5252
+def latent_context(first:int,   # frames known at the start of the clip
+                   last:int,    # frames known at its end (0 for prediction)
+                   stride:int,  # the tokenizer's temporal stride
+                   t:int,       # latent frames in the token grid
+                  )->tuple:     # (lead, trail): latent frames that hold known frames
+    "The condition region of known frames, in latent frames; shrunk where needed to leave the transformer one latent frame"
+    lead, trail = -(-first // stride), -(-last // stride)
+    while lead + trail > t - 1:
+        if lead >= trail: lead -= 1
+        else: trail -= 1
+    return lead, trail
 
 # %% ../nbs/07_transformer.ipynb #66148c57
 def _visible_frames(t:int,               # latent frames
@@ -304,6 +317,7 @@ def training_loss(self:MaskedVideoTransformer,
                   task:str|None=None,           # one of TASKS for the whole batch; None: every video draws one from `task_weights`
                   context=None,                 # visible latent frames when `task` is given; None: drawn per video
                   condition_codes:torch.Tensor|None=None, # (b, t, h, w) codes of the padded condition videos; None: `codes`
+                  plan:tuple|None=None,         # per-video (task ids, lead, trail), each (b,) long, for the videos' own condition videos
                   generator:torch.Generator|None=None,    # a CPU generator for the random tasks, masks and class dropout
                  )->dict: # 'loss' (mean cross-entropy over all positions, to backpropagate) and detached diagnostics
     "COMMIT masked-token loss on a batch of code grids"
@@ -314,7 +328,10 @@ def training_loss(self:MaskedVideoTransformer,
     if cond_src.shape[0] != b: raise MagvitTrajError(f"condition_codes has {cond_src.shape[0]} videos, codes {b}")
     lab = None if labels is None else _check_labels(labels, c.n_classes, dev)
     if exists(lab) and len(lab) != b: raise MagvitTrajError(f"labels has {len(lab)} entries, codes {b} videos")
-    if task is None:
+    if exists(plan):
+        if exists(task) or exists(context): raise MagvitTrajError("pass either plan or task/context, not both")
+        task_ids, lead, trail = (torch.as_tensor(x, device=dev).long() for x in plan)
+    elif task is None:
         if exists(context): raise MagvitTrajError("context needs a task; pass task='predict' or 'interpolate' with it")
         task_ids, lead, trail = _draw_tasks(c.task_weights, b, t, exists(lab), generator, dev)
     else:
@@ -370,6 +387,23 @@ def _guided_logits(self:MaskedVideoTransformer, tokens, condition, task_ids, cla
     lc, lu = self(tokens.repeat(2, 1), condition.repeat(2, 1), task_ids.repeat(2), torch.cat([class_ids, null])).chunk(2)
     return lc + guidance * (lc - lu)
 
+# %% ../nbs/07_transformer.ipynb #b536b59e
+def _fixed_region(cond:torch.Tensor,  # (b, n) condition grid (NO_CONDITION outside the visible frames)
+                  task:str, context, fixed, grid:tuple)->torch.Tensor: # (b, n) bool
+    "The positions whose condition codes are kept as given: the leading/trailing `fixed` latent frames of the visible ones"
+    region = cond != NO_CONDITION
+    if fixed is None: return region
+    t = grid[0]
+    lead, trail = resolve_context(task, context, t)
+    pair = (fixed, 0) if task == 'predict' else (fixed, fixed) if isinstance(fixed, Integral) else tuple(fixed)
+    if len(pair) != 2 or any(isinstance(x, bool) or not isinstance(x, Integral) or x < 0 for x in pair) \
+       or pair[0] > lead or pair[1] > trail:
+        raise MagvitTrajError(f"fixed must count latent frames within the visible ones ({lead} leading, {trail} trailing), "
+                              f"integers >= 0; got {fixed!r}")
+    b = len(cond)
+    keep = _visible_frames(t, torch.full((b,), pair[0], device=cond.device), torch.full((b,), pair[1], device=cond.device))
+    return region & repeat(keep, 'b t -> b (t hw)', hw=math.prod(grid[1:]))
+
 # %% ../nbs/07_transformer.ipynb #4b4249a9
 @patch
 def generate(self:MaskedVideoTransformer,
@@ -377,6 +411,8 @@ def generate(self:MaskedVideoTransformer,
              condition_codes:torch.Tensor|None=None, # (b, t, h, w) codes of the condition video, for 'predict' and 'interpolate'
              task:str|None=None,          # one of TASKS; None: 'generate' with labels, else 'unconditional'
              context=None,                # visible latent frames: k for 'predict' (default t//2), (first, last) for 'interpolate'
+             fixed=None,                  # of those, the frames whose condition codes are the true codes, kept as they are
+                                          # (same form as `context`, 0 allowed; None: all of them); the others are refined
              num_samples:int|None=None,   # batch size, when neither labels nor condition_codes give it
              steps:int=12,                # decoding steps = forward passes
              temperature:float=1.0,       # sampling temperature of the codes; 0: the most likely code
@@ -384,15 +420,15 @@ def generate(self:MaskedVideoTransformer,
              guidance:float=0.,           # classifier-free guidance scale (needs labels): l_c + guidance * (l_c - l_null)
              seed:int|None=None,          # seeds the sampling; None: torch's global random state
              callback:Callable|None=None, # called after each step as callback(step, codes (b,t,h,w), decided (b,t,h,w) bool)
-            )->torch.Tensor:              # (b, t, h, w) long codes; the visible frames equal `condition_codes`
-    "Decode code grids in `steps` parallel steps (MaskGIT/MAGVIT COMMIT), visible condition codes held fixed"
+            )->torch.Tensor:              # (b, t, h, w) long codes; the `fixed` frames equal `condition_codes`
+    "Decode code grids in `steps` parallel steps (MaskGIT/MAGVIT COMMIT): fixed condition codes kept, the others refined"
     steps, temperature = check_int('steps', steps), check_float('temperature', temperature, 0)
     choice_temperature, guidance = check_float('choice_temperature', choice_temperature, 0), check_float('guidance', guidance, 0)
     if guidance and labels is None: raise MagvitTrajError(f"guidance={guidance} needs labels to guide towards; got labels=None")
     r = self._request(labels, condition_codes, task, context, num_samples)
     cond, dev = r['condition'], self.device
     g = _generator(seed, dev)
-    region = cond != NO_CONDITION                          # (b, n) visible condition positions, never sampled
+    region = _fixed_region(cond, r['task'], context, fixed, self.config.grid)   # (b, n) condition codes kept, never sampled
     m, nc = int((~region[0]).sum()), int(region[0].sum())  # positions to generate / given (the same in every video)
     codes, decided = cond.clamp(min=0), torch.zeros_like(region)
     cond_rank = _ranks(torch.rand(cond.shape, generator=g, device=dev).masked_fill(~region, 2.))  # order of showing them as codes

@@ -16,11 +16,12 @@ from einops import rearrange, reduce
 from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists, patch
 
 # %% auto #0
-__all__ = ['VQVAEConfig', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground', 'edge_loss', 'reconstruction_losses',
-           'codebook_stats', 'VQVAE']
+__all__ = ['VQVAEConfig', 'FrameNorm', 'CausalConv3d', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground',
+           'edge_loss', 'reconstruction_losses', 'codebook_stats', 'VQVAE', 'pad_condition']
 
 # %% ../nbs/06_vqvae.ipynb #de9fbbb2
 _QUANTIZERS = ('ema', 'fsq', 'lfq')
+_TEMPORAL = ('full', 'causal', 'frame')
 
 @dataclass
 class VQVAEConfig:
@@ -30,6 +31,8 @@ class VQVAEConfig:
     n_res_layers: int = 2                 # residual blocks at the latent resolution, in the encoder and again in the decoder
     strides: tuple = (4, 4, 4)            # total down-sampling of (t, h, w), powers of two: (4,4,4) -> 16x64x64 becomes 4x16x16 tokens
     patch_size: tuple = (1, 1, 1)         # the part of `strides` done by space-to-depth before the first conv (divides `strides`)
+    temporal: str = 'full'                # what an encoder position sees in time: 'full' (past and future frames), 'causal'
+                                          # (present and past, MAGVIT-v2) or 'frame' (only the frames of its own latent frame)
     attention: bool = False               # axial self-attention over t, h and w in every residual block (VideoGPT)
     attn_heads: int = 2                   # heads of that attention
     quantizer: str = 'ema'                # 'ema' (VQ, EMA codebook, k-means init), 'fsq' (finite scalar) or 'lfq' (lookup-free)
@@ -65,6 +68,10 @@ def _check_config(c:VQVAEConfig):
             raise MagvitTrajError(f"{name} must be three powers of two (t, h, w) such as (4, 4, 4); got {v}")
     if any(s % p for s, p in zip(c.strides, c.patch_size)):
         raise MagvitTrajError(f"patch_size {c.patch_size} must divide strides {c.strides} in every dimension")
+    check_choice('temporal', c.temporal, _TEMPORAL)
+    if c.temporal == 'frame' and c.patch_size[0] != c.strides[0]:
+        raise MagvitTrajError(f"temporal='frame' down-samples time only by space-to-depth: patch_size[0] must equal strides[0] "
+                              f"({c.strides[0]}); got patch_size {c.patch_size}")
     check_int('attn_heads', c.attn_heads)
     check_choice('quantizer', c.quantizer, _QUANTIZERS)
     check_int('codebook_size', c.codebook_size, 2)
@@ -78,36 +85,56 @@ def _check_config(c:VQVAEConfig):
         check_float(name, getattr(c, name), 0)
 
 # %% ../nbs/06_vqvae.ipynb #0a539055
-def _norm(ch:int)->nn.GroupNorm:
-    "GroupNorm with up to 8 groups that divide `ch`"
-    return nn.GroupNorm(math.gcd(8, ch), ch)
+class FrameNorm(nn.GroupNorm):
+    "GroupNorm whose statistics come from each frame alone: `(b, c, t, h, w)` normalised per (b, t)"
+    def forward(self, x):
+        y = super().forward(rearrange(x, 'b c t h w -> (b t) c h w'))
+        return rearrange(y, '(b t) c h w -> b c t h w', t=x.shape[2])
+
+def _norm(ch:int, temporal:str='full')->nn.GroupNorm:
+    "GroupNorm with up to 8 groups that divide `ch`; over the whole clip, or per frame when time must not mix"
+    return (nn.GroupNorm if temporal == 'full' else FrameNorm)(math.gcd(8, ch), ch)
+
+class CausalConv3d(nn.Conv3d):
+    "`nn.Conv3d` padded in time on the past side only (the first frame repeated): output frame j sees inputs up to its own"
+    def forward(self, x):
+        kt, st = self.kernel_size[0], self.stride[0]
+        return super().forward(F.pad(x, (0, 0, 0, 0, kt - st, 0), mode='replicate'))
+
+def _conv(cin:int, cout:int, kernel:tuple, stride:tuple=(1, 1, 1), temporal:str='full')->nn.Conv3d:
+    "A convolution with kernel 1, 3 or 4 (with stride 2) per dim, 'same'-style padding; time as `temporal` says"
+    pad = tuple(k // 2 - (k == 4) for k in kernel)                  # 1 -> 0, 3 -> 1, 4 (stride 2) -> 1
+    if temporal == 'full': return nn.Conv3d(cin, cout, kernel, stride, pad)
+    if temporal == 'frame': return nn.Conv3d(cin, cout, (1, *kernel[1:]), stride, (0, *pad[1:]))
+    return CausalConv3d(cin, cout, kernel, stride, (0, *pad[1:]))
 
 class AxialAttention(nn.Module):
     "Self-attention along t, h and w separately, summed (VideoGPT's AxialBlock); `(b, d, t, h, w)` in and out"
-    def __init__(self, dim:int, heads:int=2):
+    def __init__(self, dim:int, heads:int=2, temporal:str='full'):
         super().__init__()
         if dim % heads: raise MagvitTrajError(f"attention channels {dim} must be divisible by attn_heads={heads}")
         self.heads, self.qkv, self.out = heads, nn.Conv3d(dim, 3 * dim, 1), nn.Conv3d(dim, dim, 1)
+        self.axes, self.causal = ('h', 'w') if temporal == 'frame' else ('t', 'h', 'w'), temporal == 'causal'
 
     def forward(self, x):
         b, _, t, h, w = x.shape
         q, k, v = rearrange(self.qkv(x), 'b (n g e) t h w -> n b g t h w e', n=3, g=self.heads)
         out = 0
-        for axis in ('t', 'h', 'w'):   # flatten the two other axes into the batch, attend along `axis`
+        for axis in self.axes:   # flatten the two other axes into the batch, attend along `axis`
             others = ' '.join(a for a in 'thw' if a != axis)
             to, back = f'b g t h w e -> (b {others}) g {axis} e', f'(b {others}) g {axis} e -> b g t h w e'
-            a = F.scaled_dot_product_attention(*(rearrange(z, to) for z in (q, k, v)))
+            a = F.scaled_dot_product_attention(*(rearrange(z, to) for z in (q, k, v)), is_causal=self.causal and axis == 't')
             out = out + rearrange(a, back, b=b, t=t, h=h, w=w)
         return self.out(rearrange(out, 'b g t h w e -> b (g e) t h w'))
 
 class ResBlock(nn.Module):
     "x + conv1(act(norm(conv3(act(norm(x)))))), then x + attention(norm(x)) if asked"
-    def __init__(self, ch:int, attention:bool=False, heads:int=2):
+    def __init__(self, ch:int, attention:bool=False, heads:int=2, temporal:str='full'):
         super().__init__()
         mid = max(ch // 2, 1)
-        self.block = nn.Sequential(_norm(ch), nn.SiLU(), nn.Conv3d(ch, mid, 3, padding=1),
-                                   _norm(mid), nn.SiLU(), nn.Conv3d(mid, ch, 1))
-        self.attn = nn.Sequential(_norm(ch), AxialAttention(ch, heads)) if attention else None
+        self.block = nn.Sequential(_norm(ch, temporal), nn.SiLU(), _conv(ch, mid, (3, 3, 3), temporal=temporal),
+                                   _norm(mid, temporal), nn.SiLU(), nn.Conv3d(mid, ch, 1))
+        self.attn = nn.Sequential(_norm(ch, temporal), AxialAttention(ch, heads, temporal)) if attention else None
 
     def forward(self, x):
         x = x + self.block(x)
@@ -128,9 +155,9 @@ def _plan(c:VQVAEConfig)->tuple[list, list]:
     sched = _schedule(c.strides, c.patch_size)
     return sched, _levels(c.hidden_dims, len(sched))
 
-def _down(cin, cout, s):
+def _down(cin, cout, s, temporal:str='full'):
     "Halve the dims where `s` is 2 (kernel 4), keep the others (kernel 3)"
-    return nn.Conv3d(cin, cout, tuple(4 if x == 2 else 3 for x in s), stride=s, padding=1)
+    return _conv(cin, cout, tuple(4 if x == 2 else 3 for x in s), s, temporal)
 
 def _up(cin, cout, s):
     "Double the dims where `s` is 2: exact inverse shape of `_down`"
@@ -143,10 +170,11 @@ class Encoder(nn.Module):
         super().__init__()
         sched, ch = _plan(c)
         self.patch = c.patch_size
-        self.conv_in = nn.Conv3d(c.in_channels * math.prod(c.patch_size), ch[0], 3, padding=1)
-        self.downs = nn.ModuleList(nn.Sequential(_down(ch[i], ch[i + 1], s), nn.SiLU()) for i, s in enumerate(sched))
-        self.res = nn.Sequential(*[ResBlock(ch[-1], c.attention, c.attn_heads) for _ in range(c.n_res_layers)])
-        self.out = nn.Sequential(_norm(ch[-1]), nn.SiLU(), nn.Conv3d(ch[-1], c.embedding_dim, 1))
+        tm = c.temporal
+        self.conv_in = _conv(c.in_channels * math.prod(c.patch_size), ch[0], (3, 3, 3), temporal=tm)
+        self.downs = nn.ModuleList(nn.Sequential(_down(ch[i], ch[i + 1], s, tm), nn.SiLU()) for i, s in enumerate(sched))
+        self.res = nn.Sequential(*[ResBlock(ch[-1], c.attention, c.attn_heads, tm) for _ in range(c.n_res_layers)])
+        self.out = nn.Sequential(_norm(ch[-1], tm), nn.SiLU(), nn.Conv3d(ch[-1], c.embedding_dim, 1))
 
     def forward(self, x):
         pt, ph, pw = self.patch
@@ -323,6 +351,30 @@ def forward(self:VQVAE, video:torch.Tensor, # (b, c, t, h, w) in [0, 1]
         mse = ((recon.detach().float().clamp(0, 1) - video.float()) ** 2).mean()
         losses.update(mse=mse, psnr=-10 * torch.log10(mse.clamp(min=1e-10)), **codebook_stats(codes, self.codebook_size))
     return recon, losses
+
+# %% ../nbs/06_vqvae.ipynb #265c2390
+def pad_condition(first:torch.Tensor,          # (B, a, C, H, W) the known leading frames
+                  total:int,                   # T, the frames of the condition video
+                  last:torch.Tensor|None=None, # (B, b, C, H, W) the known trailing frames, for interpolation
+                 )->torch.Tensor:              # (B, T, C, H, W)
+    "MAGVIT's condition video: the known frames, the gap filled by the last known frame, or by a linear blend across it"
+    a, b = first.shape[1], 0 if last is None else last.shape[1]
+    gap = check_int('total - known frames', total - a - b, 0)
+    if last is None: fill = first[:, -1:].expand(-1, gap, -1, -1, -1)
+    else:
+        w = (torch.arange(1, gap + 1, dtype=first.dtype, device=first.device) / (gap + 1)).view(1, -1, 1, 1, 1)
+        fill = (1 - w) * first[:, -1:] + w * last[:, :1]
+    return torch.cat([first, fill] + ([] if last is None else [last]), 1)
+
+@patch
+def exact_latent_frames(self:VQVAE,
+                        known:int,          # frames known at that end of the clip
+                        side:str='lead',    # 'lead' (the start of the clip) or 'trail' (its end)
+                       )->int:              # latent frames there whose codes depend on known frames only
+    "How many latent frames at one end of a clip are encoded from the known frames alone"
+    check_choice('side', side, ('lead', 'trail'))
+    temporal, s = self.config.temporal, self.config.strides[0]
+    return known // s if temporal == 'frame' or (temporal == 'causal' and side == 'lead') else 0
 
 # %% ../nbs/06_vqvae.ipynb #552c2f8d
 _FORMAT = 'magvit_traj.vqvae/1'
