@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .core import MagvitTrajError, check_int, check_float, exists
+from .core import MagvitTrajError
 
 # %% auto #0
 __all__ = ['intrinsics', 'look_at', 'PinholeCamera', 'Projection', 'project', 'frame_points', 'plot_camera']

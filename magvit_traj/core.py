@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4d1058ba
 from __future__ import annotations
-import argparse, base64, contextlib, inspect, io, math, os, sys, tempfile, traceback
+import argparse, base64, contextlib, inspect, io, math, os, sys, tempfile
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -31,7 +31,7 @@ def patch(f=None, *, cls_method:bool=False):
     inner = inspect.unwrap(f)                          # see through decorators such as torch.no_grad()
     cls = inner.__annotations__[inner.__code__.co_varnames[0]]
     if isinstance(cls, str): cls = eval(cls, inner.__globals__)
-    f.__qualname__ = f"{cls.__name__}.{f.__name__}"
+    f.__qualname__ = inner.__qualname__ = f"{cls.__name__}.{f.__name__}"  # docs name it Class.method
     setattr(cls, f.__name__, classmethod(f) if cls_method else f)
     return f
 

@@ -5,11 +5,10 @@
 # %% ../nbs/04a_datamodule.ipynb #2ea620e9
 from __future__ import annotations
 import numpy as np
-import torch
 from torch.utils.data import DataLoader, Subset
 import lightning as L
 from .core import MagvitTrajError, check_int, check_float
-from .dataset import DatasetConfig, TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, tiny_h5
+from .dataset import DatasetConfig, TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset
 
 # %% auto #0
 __all__ = ['split_ranges', 'TrajectoryDataModule', 'render_as_tensors']

@@ -4,21 +4,21 @@
 
 # %% ../nbs/04_dataset.ipynb #8613bb0f
 from __future__ import annotations
-import fcntl, hashlib, json, math, multiprocessing as mp, os, shutil, sys, time
-from dataclasses import dataclass, asdict, field
+import fcntl, hashlib, json, math, multiprocessing as mp, os, shutil, time
+from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Sequence
 
 import h5py, hdf5plugin  # hdf5plugin registers the Zstd filter with HDF5
 import numpy as np
 import torch
-from torch.utils.data import Dataset, DataLoader
+from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, CLIParser, run_cli, exists
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, CLIParser, run_cli
 from .camera import PinholeCamera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe, dot_radius
-from .render import render_videos, perspective_radii, dot_centroids
+from .render import render_videos, perspective_radii
 
 # %% auto #0
 __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'generate_dataset', 'plot_frames', 'open_dataset_file',

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import MagvitTrajError, check_int, atomic_path, gif_html, video_to_gif, hstack_videos
-from .trajectories import FAMILIES, dot_radius
+from .trajectories import FAMILIES
 from .render import render_videos
 from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_last_baseline, constant_velocity_baseline,
                                  constant_acceleration_baseline, linear_interpolation_baseline, cubic_interpolation_baseline,

@@ -6,11 +6,11 @@
 from __future__ import annotations
 import math
 import numpy as np
-import torch
-from .core import MagvitTrajError, check_choice, check_float, check_int, show_video
+import matplotlib.pyplot as plt
+from .core import check_choice, check_float, check_int, show_video
 from .camera import PinholeCamera, intrinsics, look_at, project
 from .trajectories import FAMILIES, time_grid, dot_radius
-from .render import render_videos, dot_centroids
+from .render import render_videos
 
 # %% auto #0
 __all__ = ['explorer_path', 'explorer_camera', 'trajectory_view', 'plot_trajectory_view', 'trajectory_explorer', 'mnist_view',

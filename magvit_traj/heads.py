@@ -4,7 +4,6 @@
 
 # %% ../nbs/08_heads.ipynb #6737a724
 from __future__ import annotations
-import math
 from dataclasses import dataclass
 
 import torch
@@ -51,7 +50,7 @@ class AttentionPool(nn.Module):
     def __init__(self, dim:int, heads:int):
         super().__init__()
         self.heads = heads
-        self.query = nn.Parameter(torch.randn(heads, dim // heads) * 0.02)   # (g, e)
+        self.query = nn.Parameter(torch.randn(heads, dim // heads))   # (g, e), unit scale: see above
         self.norm, self.kv, self.proj = nn.LayerNorm(dim), nn.Linear(dim, 2 * dim, bias=False), nn.Linear(dim, dim)
 
     def forward(self, x): # (b, n, d)

@@ -9,8 +9,8 @@ import numpy as np
 import torch
 from scipy import ndimage
 from scipy.optimize import minimize_scalar
-from .core import MagvitTrajError, check_int, check_float
-from .render import dot_centroids, render_videos
+from .core import MagvitTrajError, check_int
+from .render import dot_centroids
 from .trajectories import FAMILIES, dot_radius
 
 # %% auto #0

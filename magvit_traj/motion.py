@@ -4,20 +4,20 @@
 
 # %% ../nbs/08b_motion.ipynb #26baece2
 from __future__ import annotations
-import shutil, time
+import shutil
 from pathlib import Path
 import numpy as np
 import torch
 from einops import rearrange
-from .core import MagvitTrajError, check_int, check_float, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch
+from .core import MagvitTrajError, check_int, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import latent_context
-from .train_codes import load_code_model, save_code_model
+from .train_codes import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct', 'classify', 'video_features', 'save_grid',
-           'sample_main']
+__all__ = ['PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct', 'classify',
+           'video_features', 'save_grid', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -135,6 +135,8 @@ def _decode_tokens(self:MotionModel, autoregressive:bool, **kw):
     return tr.generate(**kw)
 
 # %% ../nbs/08b_motion.ipynb #33a7c686
+PREDICT_TEMPERATURE = 0.25   # predict and interpolate: the likely future, not a diverse one (see above)
+
 @patch
 @torch.no_grad()
 def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circular, helical, parabolic)
@@ -149,7 +151,9 @@ def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circu
 def predict(self:MotionModel,
             known,                  # (B, k, C, H, W) the frames you have, 1 <= k <= T - 1
             frames:int|None=None,   # how many frames to produce after them (default: the rest of the clip, T - k)
-            steps:int=12, temperature:float=1.0, seed:int|None=None, autoregressive:bool=False,
+            steps:int=12,           # masked decoding steps
+            temperature:float=PREDICT_TEMPERATURE, # sampling temperature of the codes (1.0: diverse futures)
+            seed:int|None=None, autoregressive:bool=False,
            )->torch.Tensor:         # (B, k + frames, C, H, W): `known` unchanged, then the predicted frames
     "The frames that follow `known`, from `known` alone"
     v = self._known(known, 'known')
@@ -169,7 +173,7 @@ def interpolate(self:MotionModel,
                 first,                  # (B, a, C, H, W) the known leading frames
                 last,                   # (B, b, C, H, W) the known trailing frames
                 frames:int|None=None,   # how many frames lie between them (default and only choice: T - a - b)
-                steps:int=12, temperature:float=1.0, seed:int|None=None,
+                steps:int=12, temperature:float=PREDICT_TEMPERATURE, seed:int|None=None,
                )->torch.Tensor:         # (B, a + frames + b, C, H, W): `first`, the filled gap, `last`
     "The frames between `first` and `last`, from those alone"
     f, l = self._known(first, 'first'), self._known(last, 'last')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11a_quickstart.ipynb #814da43e
 from __future__ import annotations
-import argparse, copy, hashlib, json, os, shutil, sys, time
+import argparse, copy, hashlib, json, os, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -168,7 +168,7 @@ def quickstart(out='runs/quickstart',          # the run folder
     # evaluation
     def make_eval():
         from magvit_traj.motion import MotionModel, save_model_folder
-        from magvit_traj.evaluate import evaluate_trajectories, evaluate_moving_mnist, evaluate_classification, evaluate_reconstruction, write_report
+        from magvit_traj.evaluate import evaluate_trajectories, write_report
         save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt')
         model = MotionModel.from_checkpoint(o/'model')
         if dataset == 'trajectory':

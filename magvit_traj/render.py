@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from .core import MagvitTrajError, check_int, check_float, check_choice
+from .core import MagvitTrajError, check_int, check_choice
 from .trajectories import dot_radius
 
 # %% auto #0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_train_codes.ipynb #daab39d8
 from __future__ import annotations
-import hashlib, json, math, os, time
+import hashlib, json, os
 from dataclasses import asdict, fields
 from pathlib import Path
 

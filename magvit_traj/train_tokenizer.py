@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_train_tokenizer.ipynb #c559cfb3
 from __future__ import annotations
-import json, math, os, sys, warnings
+import json, math, os
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Ti
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
 from torchmetrics import MeanMetric
 
-from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float, check_choice, exists,
+from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float,
                               atomic_path)
 from .vqvae import VQVAE, VQVAEConfig, patch
 from .data import VideoData, add_data_args

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 import numpy as np
 from .core import MagvitTrajError, check_int, check_float, check_choice
-from .camera import PinholeCamera, frame_points, project
+from .camera import PinholeCamera, frame_points
 
 # %% auto #0
 __all__ = ['FAMILIES', 'sample_uniforms', 'random_rotations', 'Trajectories', 'time_grid', 'basis', 'sample_trajectories',
