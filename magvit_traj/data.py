@@ -114,7 +114,8 @@ class ClipDataset(Dataset):
 
 # %% ../nbs/05a_data.ipynb #082b1281
 DATASET_TYPES = ('moving_mnist', 'trajectory', 'hdf5')
-_DEFAULTS = dict(dataset_type=None, num_digits=2, videos_per_digit=1000, digits=None, motion='bounce', num_samples=1000,
+_DEFAULTS = dict(dataset_type=None, num_digits=2, videos_per_digit=1000, digits=None, motion='bounce', max_velocity=1.0,
+                 canvas_size=64, digit_size=28, background=None, num_samples=1000,
                  channels=3, data_seed=42, batch_size=8, num_workers=0)
 
 class VideoData(L.LightningDataModule):
@@ -146,7 +147,8 @@ def _mnist(self:VideoData, train:bool)->Dataset:
     a = self.args
     vpd = a.videos_per_digit if train else max(1, a.videos_per_digit // 5)
     return MovingMNISTDataset(sequence_length=a.sequence_length, train=train, resolution=a.resolution, num_digits=a.num_digits,
-                              videos_per_digit=vpd, seed=a.data_seed, digits=a.digits, motion=a.motion)
+                              videos_per_digit=vpd, seed=a.data_seed, digits=a.digits, motion=a.motion,
+                              max_velocity=a.max_velocity, canvas_size=a.canvas_size, digit_size=a.digit_size, background=a.background)
 
 def _trajectories(self:VideoData, split:str)->Dataset:
     a, k = self.args, ('train', 'val', 'test').index(split)
@@ -189,6 +191,8 @@ VideoData.val_dataloader = lambda self: self._dataloader('val')
 VideoData.test_dataloader = lambda self: self._dataloader('test')
 
 # %% ../nbs/05a_data.ipynb #be1b7647
+def _background_arg(text:str): return text if text == 'noise' else float(text)
+
 def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
     "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
     add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)   # works on any ArgumentParser
@@ -202,6 +206,10 @@ def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
     add('videos_per_digit', type=int, default=1000, help='Moving MNIST: 10x this many training videos (1000)')
     add('digits', default=None, help="Moving MNIST: real MNIST (IDX files or mnist.npz); default scikit-learn's digits, not MNIST")
     add('motion', default='bounce', help='Moving MNIST: bounce, linear or circular (bounce)')
+    add('max_velocity', type=float, default=1.0, help='Moving MNIST: largest velocity component, px per frame (1.0)')
+    add('canvas_size', type=int, default=64, help='Moving MNIST: side of the canvas the digits move on, before resizing (64)')
+    add('digit_size', type=int, default=28, help='Moving MNIST: side of a digit box on the canvas (28)')
+    add('background', type=_background_arg, default=None, help="Moving MNIST: a grey level in [0, 1], or 'noise' (black)")
     add('num_samples', type=int, default=1000, help="data_path trajectory: videos generated in memory (1000)")
     add('channels', type=int, default=3, help='data_path trajectory: 3 (RGB) or 1 (3)')
     add('data_seed', type=int, default=42, help='seed of the generated data (42)')

