@@ -11,7 +11,7 @@ import h5py
 import numpy as np
 import torch
 import lightning as L
-from torch.utils.data import DataLoader, Dataset, Subset
+from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
 from .core import MagvitTrajError, CLIParser, check_int, check_choice
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
@@ -115,7 +115,7 @@ class ClipDataset(Dataset):
 # %% ../nbs/05a_data.ipynb #082b1281
 DATASET_TYPES = ('moving_mnist', 'trajectory', 'hdf5')
 _DEFAULTS = dict(dataset_type=None, num_digits=2, videos_per_digit=1000, digits=None, motion='bounce', max_velocity=1.0,
-                 canvas_size=64, digit_size=28, background=None, num_samples=1000,
+                 canvas_size=64, digit_size=28, background=None, centered=False, num_samples=1000,
                  channels=3, data_seed=42, batch_size=8, num_workers=0)
 
 class VideoData(L.LightningDataModule):
@@ -175,10 +175,17 @@ VideoData._mnist, VideoData._trajectories, VideoData._dataset = _mnist, _traject
 VideoData.dataset = _dataset
 
 # %% ../nbs/05a_data.ipynb #eeab7b12
+def _videogpt_range(batch)->dict:
+    "Collate, then shift videos from [0, 1] to VideoGPT's [-0.5, 0.5] (its datasets return `video - 0.5`)"
+    out = default_collate(batch)
+    out['video'] = out['video'] - 0.5
+    return out
+
 def _dataloader(self:VideoData, split:str)->DataLoader:
     a = self.args
     return DataLoader(self._dataset(split), batch_size=a.batch_size, shuffle=split == 'train', num_workers=a.num_workers,
-                      persistent_workers=a.num_workers > 0, pin_memory=torch.cuda.is_available())
+                      persistent_workers=a.num_workers > 0, pin_memory=torch.cuda.is_available(),
+                      collate_fn=_videogpt_range if a.centered else None)
 
 def _n_classes(self:VideoData)->int:
     "Number of classes: 10 digits for Moving MNIST, 4 trajectory families, 0 for unlabelled files"
@@ -213,4 +220,5 @@ def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
     add('num_samples', type=int, default=1000, help="data_path trajectory: videos generated in memory (1000)")
     add('channels', type=int, default=3, help='data_path trajectory: 3 (RGB) or 1 (3)')
     add('data_seed', type=int, default=42, help='seed of the generated data (42)')
+    add('centered', action='store_true', help="videos in VideoGPT's range [-0.5, 0.5] instead of [0, 1]")
     return parser
