@@ -15,7 +15,7 @@ import argparse, itertools, os, subprocess, sys, tempfile, textwrap, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TRAINING_NOTEBOOKS = ['06_vqvae', '07_transformer', '07a_train_codes', '08_heads', '08b_motion']
+TRAINING_NOTEBOOKS = ['06_vqvae', '07_transformer', '07a_train_codes', '07b_videogpt', '08_heads', '08b_motion']
 
 # Imported by every Python process of a run (it is on PYTHONPATH as sitecustomize): shifts the seeds and pins threads.
 SITECUSTOMIZE = textwrap.dedent('''

@@ -416,12 +416,13 @@ MovingMNISTDataset.__getitem__, MovingMNISTDataset.__getitems__ = _getitem, _get
 
 # %% ../nbs/05_moving_mnist.ipynb #ed2ad9d1
 def create_moving_mnist_dataset(output_file,                # the .h5 file to write
-                                sequence_length:int=16,     # T
+                                sequence_length:int=16,     # the training window: videos hold more frames (extra_frames)
                                 resolution:int=64,          # frames are R x R
                                 num_digits=2,               # int or inclusive range
                                 videos_per_digit:int=1000,  # 10 * videos_per_digit videos in all
                                 train_split:float=0.8,      # share of them in the train split, in (0, 1)
                                 *, seed:int=42,             # fixes every video
+                                extra_frames:int=4,         # frames stored beyond sequence_length: VideoGPT's reader needs more
                                 channels:int=1,             # 1, or 3 (grey repeated) for RGB models
                                 overwrite:bool=False,       # replace an existing file
                                 progress:bool=True,         # show a progress bar
@@ -440,7 +441,8 @@ def create_moving_mnist_dataset(output_file,                # the .h5 file to wr
                               f"use more videos_per_digit or a train_split nearer 0.5")
     channels, batch_size = check_choice('channels', channels, (1, 3)), check_int('batch_size', batch_size, 1)
     check_choice('compression', compression, ('gzip', 'lzf', None))
-    common = dict(sequence_length=sequence_length, resolution=resolution, num_digits=num_digits, seed=seed, **kwargs)
+    window, extra = check_int('sequence_length', sequence_length, 1), check_int('extra_frames', extra_frames, 0)
+    common = dict(sequence_length=window + extra, resolution=resolution, num_digits=num_digits, seed=seed, **kwargs)
     splits = {'train': MovingMNISTDataset(train=True, videos_per_digit=n_train, **common),
               'test': MovingMNISTDataset(train=False, videos_per_digit=vpd - n_train, **common)}
     T, R, D = splits['train'].sequence_length, splits['train'].resolution, splits['train'].max_digits
@@ -458,12 +460,12 @@ def create_moving_mnist_dataset(output_file,                # the .h5 file to wr
                 frames[a * T:b * T] = np.repeat(v.reshape(-1, R, R, 1), channels, -1)      # ((B T), R, R, C)
                 labels[a:b], pos[a:b] = o['label'].numpy(), o['positions'].numpy()
                 bar.update(b - a)
-        cfg = dict(common, videos_per_digit=vpd, train_split=train_split, channels=channels,
+        cfg = dict(common, sequence_length=window, extra_frames=extra, videos_per_digit=vpd, train_split=train_split, channels=channels,
                    digit_source=splits['train'].digits.source)
         cfg = {k: (list(v) if isinstance(v, (tuple, range)) else str(v) if isinstance(v, Path) else v) for k, v in cfg.items()}
         if isinstance(cfg.get('background'), np.ndarray) or hasattr(cfg.get('background'), 'shape'): cfg['background'] = 'image'
         if isinstance(cfg.get('digits'), DigitImages): cfg['digits'] = 'DigitImages'
-        f.attrs.update(sequence_length=T, resolution=R, num_digits=np.asarray(cfg['num_digits']), train_videos=len(splits['train']),
+        f.attrs.update(sequence_length=window, video_length=T, resolution=R, num_digits=np.asarray(cfg['num_digits']), train_videos=len(splits['train']),
                        test_videos=len(splits['test']), channels=channels, config=json.dumps(cfg, sort_keys=True), format='videogpt-hdf5')
     return Path(output_file)
 
@@ -478,7 +480,8 @@ def create_main(argv:Sequence[str]|None=None)->int: # exit code
     "`magvit-traj create-moving-mnist`: write Moving MNIST to an HDF5 file in VideoGPT's layout"
     p = CLIParser(prog='magvit-traj create-moving-mnist', description='Write Moving MNIST videos to HDF5 in VideoGPT\'s layout.')
     p.add_flag('output_file', '--out', required=True, help='the .h5 file to write')
-    p.add_flag('sequence_length', type=int, default=16, help='frames per video (16)')
+    p.add_flag('sequence_length', type=int, default=16, help='the training window in frames; videos hold --extra_frames more (16)')
+    p.add_flag('extra_frames', type=int, default=4, help="frames stored beyond sequence_length, which VideoGPT's reader needs (4)")
     p.add_flag('resolution', type=int, default=64, help='frame height and width (64)')
     p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH (2)')
     p.add_flag('videos_per_digit', type=int, default=1000, help='10x this many videos in all (1000)')
@@ -490,10 +493,19 @@ def create_main(argv:Sequence[str]|None=None)->int: # exit code
     p.add_flag('overwrite', action='store_true', help='replace an existing output file')
     p.add_flag('no_progress', action='store_true', help='no progress bar')
     def act(a):
-        path = create_moving_mnist_dataset(a.output_file, a.sequence_length, a.resolution, a.num_digits, a.videos_per_digit,
-                                           a.train_split, seed=a.seed, digits=a.digits, motion=a.motion, channels=a.channels,
-                                           overwrite=a.overwrite, progress=not a.no_progress)
+        out = Path(a.output_file)
+        made = [d for d in (out.parent, *out.parent.parents) if not d.exists()]     # deepest first
+        out.parent.mkdir(parents=True, exist_ok=True)                               # the seed's command names a new folder
+        try:
+            path = create_moving_mnist_dataset(out, a.sequence_length, a.resolution, a.num_digits, a.videos_per_digit,
+                                               a.train_split, seed=a.seed, extra_frames=a.extra_frames, digits=a.digits,
+                                               motion=a.motion, channels=a.channels, overwrite=a.overwrite, progress=not a.no_progress)
+        except BaseException:                                                       # a refusal leaves no new folder behind
+            for d in made:
+                if d.exists() and not any(d.iterdir()): d.rmdir()
+            raise
         import h5py
-        with h5py.File(path) as f: n_tr, n_te = int(f.attrs['train_videos']), int(f.attrs['test_videos'])
-        print(f"wrote {path}: {n_tr} train and {n_te} test videos of {a.sequence_length}x{a.resolution}x{a.resolution}")
+        with h5py.File(path) as f: n_tr, n_te, T = int(f.attrs['train_videos']), int(f.attrs['test_videos']), int(f.attrs['video_length'])
+        print(f"wrote {path}: {n_tr} train and {n_te} test videos of {T}x{a.resolution}x{a.resolution} "
+              f"(training windows of {a.sequence_length} frames)")
     return run_cli(p, act, argv)

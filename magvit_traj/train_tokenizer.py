@@ -250,7 +250,8 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     "The command's flags: data, model, optimisation, Lightning"
     p = add_data_args(CLIParser(prog=prog, description='Train the 3D VQ-VAE video tokenizer'))
     d = VQVAEConfig()
-    p.add_flag('hidden_dims', type=int, nargs='+', default=list(d.hidden_dims), help='channels per resolution level, finest first')
+    p.add_argument('--hidden_dims', '--hidden-dims', '--n_hiddens', dest='hidden_dims', type=int, nargs='+', default=list(d.hidden_dims),
+                   help="channels per resolution level, finest first (VideoGPT's --n_hiddens N: one width)")
     p.add_flag('n_res_layers', type=int, default=d.n_res_layers)
     p.add_argument('--strides', '--downsample', dest='strides', type=int, nargs=3, default=list(d.strides), metavar=('T', 'H', 'W'), help='down-sampling of t, h, w')
     p.add_flag('patch_size', type=int, nargs=3, default=list(d.patch_size), metavar=('T', 'H', 'W'), help='part of --strides done by space-to-depth')
@@ -281,6 +282,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     p.add_flag('overwrite', action='store_true', help='start again in an OUT that has checkpoints')
     p.add_flag('seed', type=int, default=0)
     p.add_flag('accelerator', default='auto', help="Lightning: cpu, gpu, auto, ...")
+    p.add_flag('gpus', type=int, default=None, help="VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)")
     p.add_flag('devices', type=_devices, default='auto', help="Lightning: a count, a list such as 0,1, or auto")
     p.add_flag('strategy', default='auto', help="Lightning: auto, ddp, ddp_spawn, fsdp, ...")
     p.add_flag('num_nodes', type=int, default=1)
@@ -295,6 +297,7 @@ def _config_from_args(a, in_channels:int)->VQVAEConfig:
     return VQVAEConfig(in_channels=in_channels, **{k: getattr(a, k) for k in names})
 
 def _run_train(a):
+    if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
     data = VideoData(a)
     data.setup('fit')
     first = next(iter(data.train_dataloader()))

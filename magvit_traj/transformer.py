@@ -486,12 +486,14 @@ def generate_autoregressive(self:MaskedVideoTransformer,
 def autoregressive_loss(self:MaskedVideoTransformer,
                         codes:torch.Tensor, # (b, t, h, w)
                         labels=None,        # (b,) class ids, or None (null class)
+                        task:str|None=None, # the task token: None for 'generate' / 'unconditional', or 'predict' (a prompt)
                        )->dict:             # 'loss': next-code cross-entropy in raster order
     "VideoGPT-style training of the causal reading of the weights (only needed to make autoregressive samples meaningful)"
     c, dev = self.config, self.device
     codes = rearrange(_check_codes('codes', codes, c.grid, c.codebook_size).to(dev), 'b t h w -> b (t h w)')
     b = codes.shape[0]
     class_ids = _check_labels(labels, c.n_classes, dev) if exists(labels) else torch.full((b,), self.null_class, device=dev)
-    task_ids = torch.full((b,), TASKS.index('generate' if exists(labels) else 'unconditional'), device=dev)
+    task = check_choice('task', task, (None, 'predict'))
+    task_ids = torch.full((b,), TASKS.index(task or ('generate' if exists(labels) else 'unconditional')), device=dev)
     logits = self.forward_causal(codes, task_ids, class_ids)
     return dict(loss=F.cross_entropy(rearrange(logits, 'b n k -> b k n'), codes))
