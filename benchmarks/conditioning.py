@@ -8,8 +8,9 @@ the table repeats on any machine; the minutes are this machine's.
 
     python benchmarks/conditioning.py --out benchmarks/out/conditioning > benchmarks/results/conditioning_cpu.md
     python benchmarks/conditioning.py --variants frame_1x16x16 --transformer_steps 4000
+    python benchmarks/conditioning.py --variants frame_1x16x16 --task_weights 0 1 0 0   # a predict-only transformer
 """
-import argparse, copy, json, sys, time
+import argparse, copy, sys, time
 from pathlib import Path
 
 VARIANTS = {   # name: (tokenizer config changes, what a code holds)
@@ -20,21 +21,23 @@ VARIANTS = {   # name: (tokenizer config changes, what a code holds)
     'full_4x8x8':    (dict(strides=(4, 8, 8), patch_size=(2, 4, 4)), '4 frames x 8x8 px, sees past and future'),
 }
 
-def config(name:str, tokenizer_steps:int, transformer_steps:int)->dict:
-    "The `small` quickstart configuration with the variant's tokenizer and these step counts"
+def config(name:str, tokenizer_steps:int, transformer_steps:int, task_weights=None)->dict:
+    "The `small` quickstart configuration with the variant's tokenizer, these step counts and (if given) training task mix"
     from magvit_traj.quickstart import CONFIGS
     cfg = copy.deepcopy(CONFIGS['small'])
     tok = cfg['tokenizer']['config']
     for k in ('strides', 'patch_size', 'temporal', 'codebook_size'): tok.pop(k, None)
-    tok.update(temporal='full', codebook_size=1024, **VARIANTS[name][0])
+    tok.update({'temporal': 'full', 'codebook_size': 1024, **VARIANTS[name][0]})
     cfg['tokenizer']['max_steps'], cfg['transformer']['max_steps'] = tokenizer_steps, transformer_steps
+    if task_weights: cfg['transformer']['config']['task_weights'] = tuple(task_weights)
     return cfg
 
-def row(name:str, steps:int, m:dict)->str:
+def row(name:str, steps:int, m:dict, task_weights=None)->str:
     p, i, g, r = m['prediction'], m['interpolation'], m['generation'], m['reconstruction']
     grid = 'x'.join(str(16 // s) if k == 0 else str(32 // s) for k, s in enumerate(m['config']['tokenizer']['config']['strides']))
     mins = m['stage_minutes']
-    return (f"| {name} | {VARIANTS[name][1]} | {grid} | {r['centroid']['mean']:.3f} | {steps} | {mins.get('transformer', float('nan')):.1f} | "
+    label = name if not task_weights else f"{name}, tasks (generate, predict, interpolate, unconditional) = {tuple(task_weights)}"
+    return (f"| {label} | {VARIANTS[name][1]} | {grid} | {r['centroid']['mean']:.3f} | {steps} | {mins.get('transformer', float('nan')):.1f} | "
             f"{p['model']['mean']:.2f} | {i['model']['mean']:.2f} | {g['consistency']:.1%} | {g['valid_frames']:.1%} | "
             f"{m['classification']['accuracy']:.1%} |")
 
@@ -43,6 +46,7 @@ def main(argv=None)->int:
     ap.add_argument('--variants', nargs='+', default=list(VARIANTS), choices=tuple(VARIANTS))
     ap.add_argument('--tokenizer_steps', type=int, default=3000)
     ap.add_argument('--transformer_steps', type=int, nargs='+', default=[4000])
+    ap.add_argument('--task_weights', type=float, nargs=4, default=None, help="the transformer's training mix (default: the small config's)")
     ap.add_argument('--out', default='benchmarks/out/conditioning')
     a = ap.parse_args(argv)
     import logging, warnings
@@ -55,8 +59,9 @@ def main(argv=None)->int:
     for name in a.variants:
         for steps in a.transformer_steps:
             t0 = time.perf_counter()
-            m = quickstart(Path(a.out)/name, config(name, a.tokenizer_steps, steps), progress=False, log=lambda line: print(line, file=sys.stderr))
-            print(row(name, steps, m), flush=True)
+            run = Path(a.out)/(name if not a.task_weights else f"{name}_tasks_{'_'.join(f'{w:g}' for w in a.task_weights)}")
+            m = quickstart(run, config(name, a.tokenizer_steps, steps, a.task_weights), progress=False, log=lambda line: print(line, file=sys.stderr))
+            print(row(name, steps, m, a.task_weights), flush=True)
             print(f"{name}, {steps} steps: {(time.perf_counter() - t0) / 60:.1f} min", file=sys.stderr)
     return 0
 

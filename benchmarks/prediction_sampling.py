@@ -5,7 +5,6 @@ videos (seed 1) and sampling seed, so rows differ only in the setting.
     python benchmarks/prediction_sampling.py --model runs/quickstart/model > benchmarks/results/prediction_sampling_cpu.md
 """
 import argparse, sys, time
-import numpy as np
 
 def main(argv=None)->int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -6,7 +6,7 @@
 
 Prints markdown tables; the latest figures are in benchmarks/README.md.
 """
-import argparse, os, resource, subprocess, sys, tempfile, time, zlib
+import argparse, os, subprocess, sys, tempfile, time, zlib
 from pathlib import Path
 import numpy as np
 import h5py, hdf5plugin

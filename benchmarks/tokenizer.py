@@ -82,7 +82,7 @@ def evaluate(a):
     from einops import rearrange
     from magvit_traj.vqvae import VQVAE
     from magvit_traj.data import VideoData, add_data_args
-    from magvit_traj.metrics import centroid_errors, summarize_errors, psnr, ssim
+    from magvit_traj.metrics import centroid_errors, summarize_errors, ssim
     model = VQVAE.from_checkpoint(a.evaluate, map_location=a.device).to(a.device)
     args = add_data_args(argparse.ArgumentParser()).parse_args(['--data_path', a.data_path, '--batch_size', str(a.batch_size)])
     dm = VideoData(args)
