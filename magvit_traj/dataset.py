@@ -193,14 +193,15 @@ class _Lock:
     "An exclusive, non-blocking `flock` on `<path>.lock`: a second writer gets a clear error"
     def __init__(self, path): self.path = Path(str(path) + '.lock')
     def __enter__(self):
-        self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
+        try: self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
+        except PermissionError: raise MagvitTrajError(f"output directory {self.path.parent} is not writable") from None
         try: fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self.fd)
             raise MagvitTrajError(f"another process is writing {str(self.path)[:-5]} (it holds {self.path}); wait for it or stop it") from None
         return self
-    def __exit__(self, *exc):
-        fcntl.flock(self.fd, fcntl.LOCK_UN); os.close(self.fd)
+    def __exit__(self, *exc):   # the lock file goes (while still held) whatever happened inside: a refusal leaves nothing
+        self.path.unlink(missing_ok=True); fcntl.flock(self.fd, fcntl.LOCK_UN); os.close(self.fd)
 
 def _crash_point(name:str):
     "Fault injection for the crash tests: die like `kill -9` where MAGVIT_TRAJ_CRASH_AT names this point"
@@ -314,7 +315,6 @@ def write_h5(out,                       # the .h5 file to write
                     for n in pool.imap_unordered(_block_job, todo): bar.update(n); _crash_point('block')
         _assemble([p for _, _, p in blocks], out, overwrite=True, progress=progress)
         shutil.rmtree(parts)
-    Path(str(out) + '.lock').unlink(missing_ok=True)
     return out
 
 # %% ../nbs/04_dataset.ipynb #c04e051e
@@ -330,7 +330,6 @@ def merge_h5(shards:Sequence,     # shard files written with `write_h5(..., shar
         raise MagvitTrajError(f"the shards hold samples {srcs[0][0]}..{srcs[-1][1]} of {cfg.num_samples}; some shards are missing")
     out = Path(out)
     with _Lock(out): _assemble([s[2] for s in srcs], out, overwrite, progress)
-    Path(str(out) + '.lock').unlink(missing_ok=True)
     return out
 
 # %% ../nbs/04_dataset.ipynb #421d0978
