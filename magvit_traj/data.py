@@ -21,7 +21,7 @@ from .trajectories import FAMILIES
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'read_video',
-           'VideoFolderDataset', 'VideoData', 'add_data_args']
+           'VideoFolderDataset', 'add_data_args', 'VideoData']
 
 # %% ../nbs/05a_data.ipynb #9cb20172
 def h5_layout(path)->str: # 'videogpt' or 'trajectory'
@@ -153,18 +153,46 @@ class VideoFolderDataset(Dataset):
         return dict(video=resize_clip(frames[offset:offset + T], self.resolution), label=torch.tensor(self.classes.index(path.parent.name)),
                     start=torch.tensor(offset))
 
+# %% ../nbs/05a_data.ipynb #be1b7647
+def _background_arg(text:str): return text if text == 'noise' else float(text)
+
+def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
+    "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
+    add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)   # works on any ArgumentParser
+    add('data_path', default='moving_mnist', help="an .h5 file, a folder of videos (FOLDER/train, FOLDER/test), or 'moving_mnist' / 'trajectory' to generate on the fly (moving_mnist)")
+    add('dataset_type', default=None, choices=DATASET_TYPES, help='moving_mnist, trajectory, hdf5 or video_folder (default: from data_path)')
+    add('resolution', type=int, default=64, help='frame height and width (64)')
+    add('sequence_length', type=int, default=16, help='frames per clip (16)')
+    add('batch_size', type=int, default=8, help='videos per batch (8)')
+    add('num_workers', type=int, default=0, help='DataLoader worker processes (0)')
+    add('num_digits', type=parse_num_digits, default=2, help='Moving MNIST: digits per video, or a range LOW-HIGH (2)')
+    add('videos_per_digit', type=int, default=1000, help='Moving MNIST: 10x this many training videos (1000)')
+    add('digits', default=None, help="Moving MNIST: real MNIST (IDX files or mnist.npz); default scikit-learn's digits, not MNIST")
+    add('motion', default='bounce', help='Moving MNIST: bounce, linear or circular (bounce)')
+    add('max_velocity', type=float, default=1.0, help='Moving MNIST: largest velocity component, px per frame (1.0)')
+    add('canvas_size', type=int, default=64, help='Moving MNIST: side of the canvas the digits move on, before resizing (64)')
+    add('digit_size', type=int, default=28, help='Moving MNIST: side of a digit box on the canvas (28)')
+    add('background', type=_background_arg, default=None, help="Moving MNIST: a grey level in [0, 1], or 'noise' (black)")
+    add('num_samples', type=int, default=1000, help="data_path trajectory: videos generated in memory (1000)")
+    add('channels', type=int, default=3, help='data_path trajectory: 3 (RGB) or 1 (3)')
+    add('data_seed', type=int, default=42, help='seed of the generated data (42)')
+    add('centered', action='store_true', help="videos in VideoGPT's range [-0.5, 0.5] instead of [0, 1]")
+    return parser
+
 # %% ../nbs/05a_data.ipynb #082b1281
 DATASET_TYPES = ('moving_mnist', 'trajectory', 'hdf5', 'video_folder')
-_DEFAULTS = dict(dataset_type=None, num_digits=2, videos_per_digit=1000, digits=None, motion='bounce', max_velocity=1.0,
-                 canvas_size=64, digit_size=28, background=None, centered=False, num_samples=1000,
-                 channels=3, data_seed=42, batch_size=8, num_workers=0)
+_REQUIRED = ('data_path', 'sequence_length', 'resolution')   # fields a VideoGPT Namespace must have
+
+def _data_defaults()->dict:
+    "Every other data flag's default (`add_data_args`, below), for Namespaces that lack them"
+    return {k: v for k, v in vars(add_data_args(argparse.ArgumentParser()).parse_args([])).items() if k not in _REQUIRED}
 
 class VideoData(L.LightningDataModule):
     "VideoGPT's data module: train/val/test DataLoaders from an `argparse.Namespace`"
     def __init__(self, args:argparse.Namespace):
         super().__init__()
-        self.args = a = argparse.Namespace(**{**_DEFAULTS, **vars(args)})
-        for k in ('data_path', 'sequence_length', 'resolution'):
+        self.args = a = argparse.Namespace(**{**_data_defaults(), **vars(args)})
+        for k in _REQUIRED:
             if not hasattr(a, k): raise MagvitTrajError(f"args needs {k} (see add_data_args)")
         check_int('sequence_length', a.sequence_length, 1); check_int('resolution', a.resolution, 1, 4096)
         check_int('batch_size', a.batch_size, 1); check_int('num_workers', a.num_workers, 0)
@@ -242,29 +270,3 @@ VideoData._dataloader, VideoData.n_classes = _dataloader, property(_n_classes)
 VideoData.train_dataloader = lambda self: self._dataloader('train')
 VideoData.val_dataloader = lambda self: self._dataloader('val')
 VideoData.test_dataloader = lambda self: self._dataloader('test')
-
-# %% ../nbs/05a_data.ipynb #be1b7647
-def _background_arg(text:str): return text if text == 'noise' else float(text)
-
-def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
-    "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
-    add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)   # works on any ArgumentParser
-    add('data_path', default='moving_mnist', help="an .h5 file, a folder of videos (FOLDER/train, FOLDER/test), or 'moving_mnist' / 'trajectory' to generate on the fly (moving_mnist)")
-    add('dataset_type', default=None, choices=DATASET_TYPES, help='moving_mnist, trajectory, hdf5 or video_folder (default: from data_path)')
-    add('resolution', type=int, default=64, help='frame height and width (64)')
-    add('sequence_length', type=int, default=16, help='frames per clip (16)')
-    add('batch_size', type=int, default=8, help='videos per batch (8)')
-    add('num_workers', type=int, default=0, help='DataLoader worker processes (0)')
-    add('num_digits', type=parse_num_digits, default=2, help='Moving MNIST: digits per video, or a range LOW-HIGH (2)')
-    add('videos_per_digit', type=int, default=1000, help='Moving MNIST: 10x this many training videos (1000)')
-    add('digits', default=None, help="Moving MNIST: real MNIST (IDX files or mnist.npz); default scikit-learn's digits, not MNIST")
-    add('motion', default='bounce', help='Moving MNIST: bounce, linear or circular (bounce)')
-    add('max_velocity', type=float, default=1.0, help='Moving MNIST: largest velocity component, px per frame (1.0)')
-    add('canvas_size', type=int, default=64, help='Moving MNIST: side of the canvas the digits move on, before resizing (64)')
-    add('digit_size', type=int, default=28, help='Moving MNIST: side of a digit box on the canvas (28)')
-    add('background', type=_background_arg, default=None, help="Moving MNIST: a grey level in [0, 1], or 'noise' (black)")
-    add('num_samples', type=int, default=1000, help="data_path trajectory: videos generated in memory (1000)")
-    add('channels', type=int, default=3, help='data_path trajectory: 3 (RGB) or 1 (3)')
-    add('data_seed', type=int, default=42, help='seed of the generated data (42)')
-    add('centered', action='store_true', help="videos in VideoGPT's range [-0.5, 0.5] instead of [0, 1]")
-    return parser

@@ -22,9 +22,6 @@ from .data import VideoData, add_data_args
 __all__ = ['add_model_specific_args', 'VideoGPT', 'videogpt_parser', 'videogpt_main']
 
 # %% ../nbs/07b_videogpt.ipynb #b0000006
-_DEFAULTS = dict(vqvae=None, n_cond_frames=0, class_cond=False, class_cond_dim=None, hidden_dim=576, heads=4, layers=8,
-                 dropout=0.2, attn_type='full', attn_dropout=0.3, lr=3e-4, max_steps=200_000, masked=False, centered=False)
-
 def add_model_specific_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
     "VideoGPT's model flags, with its defaults, on `parser`"
     add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)
@@ -41,6 +38,11 @@ def add_model_specific_args(parser:argparse.ArgumentParser)->argparse.ArgumentPa
     add('masked', action='store_true', help='masked (MaskGIT) training and decoding instead of autoregressive')
     return parser
 
+def _model_defaults()->dict:
+    "The model flags' defaults, and the fields VideoGPT's script and `VideoData` add to the Namespace"
+    return {**vars(add_model_specific_args(argparse.ArgumentParser()).parse_args([])), 'class_cond_dim': None, 'max_steps': 200_000,
+            'centered': False}
+
 # %% ../nbs/07b_videogpt.ipynb #b0000008
 def _labels(batch:dict)->torch.Tensor: # (B,) the class of each video: Moving MNIST's first digit
     lab = batch['label']
@@ -50,7 +52,7 @@ class VideoGPT(L.LightningModule):
     "VideoGPT's model from its `Namespace`: a frozen tokenizer and a transformer over its codes"
     def __init__(self, args:argparse.Namespace|None=None, **kwargs): # kwargs: the same fields (how Lightning reloads a checkpoint)
         super().__init__()
-        a = self.args = argparse.Namespace(**{**_DEFAULTS, **(vars(args) if args is not None else {}), **kwargs})
+        a = self.args = argparse.Namespace(**{**_model_defaults(), **(vars(args) if args is not None else {}), **kwargs})
         for k in ('vqvae', 'sequence_length', 'resolution'):
             if getattr(a, k, None) is None: raise MagvitTrajError(f"args needs {k} (VideoGPT's --{k})")
         if not Path(a.vqvae).exists(): raise MagvitTrajError(f"--vqvae {a.vqvae} does not exist: train a tokenizer first (scripts/train_vqvae.py)")
