@@ -15,7 +15,7 @@ from .core import MagvitTrajError, check_int, check_float, exists
 from .transformer import TransformerBlock, _check_labels, _init_weights
 
 # %% auto #0
-__all__ = ['ClassificationHeadConfig', 'AttentionPool', 'ClassificationHead']
+__all__ = ['ClassificationHeadConfig', 'AttentionPool', 'label_targets', 'ClassificationHead']
 
 # %% ../nbs/08_heads.ipynb #af78b448
 @dataclass
@@ -29,6 +29,8 @@ class ClassificationHeadConfig:
     depth: int = 1                     # transformer blocks before the pooling (0: attention pooling of the embeddings alone)
     heads: int = 4                     # attention heads (`dim` must be divisible by `heads`)
     dropout: float = 0.1               # dropout in the blocks and before the output layer
+    per_frame: bool = False            # classify each latent frame alone and average the logits (training: one random frame per video):
+                                       # for what any frame shows (digits), not motion
 
     def __post_init__(self):
         self.grid = tuple(self.grid)
@@ -43,6 +45,7 @@ class ClassificationHeadConfig:
         check_int('depth', self.depth, 0)
         if self.dim % self.heads: raise MagvitTrajError(f"dim must be divisible by heads; got dim={self.dim}, heads={self.heads}")
         check_float('dropout', self.dropout, 0, 1, high_open=True)
+        if not isinstance(self.per_frame, bool): raise MagvitTrajError(f"per_frame must be True or False; got {self.per_frame!r}")
 
 # %% ../nbs/08_heads.ipynb #8eb78168
 class AttentionPool(nn.Module):
@@ -57,6 +60,19 @@ class AttentionPool(nn.Module):
         k, v = rearrange(self.kv(self.norm(x)), 'b n (two g e) -> two b g n e', two=2, g=self.heads)
         q = repeat(self.query, 'g e -> b g 1 e', b=x.shape[0])
         return self.proj(rearrange(F.scaled_dot_product_attention(q, k, v), 'b g 1 e -> b (g e)'))
+
+# %% ../nbs/08_heads.ipynb #9a134039
+def label_targets(labels,            # (b,) class ids, or (b, D) sets of class ids padded with -1 (e.g. the digits of a video)
+                  n_classes:int, device=None)->torch.Tensor: # (b, n_classes) probabilities
+    "Class probabilities to train towards: one-hot for a class id, spread evenly over a set's distinct classes"
+    lab = torch.as_tensor(labels, device=device)
+    if lab.ndim != 2: return F.one_hot(_check_labels(lab, n_classes, device), n_classes).float()
+    if lab.dtype.is_floating_point or lab.dtype == torch.bool or not len(lab) or not (lab >= 0).any(1).all():
+        raise MagvitTrajError(f"label sets must be (b, D) class ids padded with -1, each row with at least one class; got {lab.dtype} {tuple(lab.shape)}")
+    bad = lab[lab >= n_classes]
+    if len(bad): raise MagvitTrajError(f"labels must be class ids 0..{n_classes - 1} (n_classes={n_classes}); got unknown class {int(bad[0])}")
+    member = F.one_hot(lab.clamp(min=0).long(), n_classes).mul((lab >= 0)[..., None]).amax(1).float()   # (b, n_classes) 0/1
+    return member / member.sum(1, keepdim=True)
 
 # %% ../nbs/08_heads.ipynb #c7a79a73
 class ClassificationHead(nn.Module):
@@ -99,13 +115,25 @@ class ClassificationHead(nn.Module):
 
     def forward(self, x:torch.Tensor)->torch.Tensor: # (b, n_classes) logits
         "Class logits of codes `(b, t, h, w)` or features `(b, D, t, h, w)`"
+        if self.config.per_frame:   # each latent frame a one-frame grid: attention over h*w tokens, t times, instead of over t*h*w
+            t = x.shape[-3]
+            frames = rearrange(x, 'b t h w -> (b t) 1 h w') if x.ndim == 4 else rearrange(x, 'b d t h w -> (b t) d 1 h w')
+            return rearrange(self._logits(frames), '(b t) k -> b t k', t=t).mean(1)
+        return self._logits(x)
+
+    def _logits(self, x)->torch.Tensor:
         h = self._embed(x)
         for blk in self.blocks: h = blk(h)
         return self.out(self.drop(self.norm(self.pool(h))))
 
-    def training_loss(self, x:torch.Tensor, labels)->dict: # 'loss' (to backpropagate), 'accuracy'
-        "Cross-entropy and accuracy on a batch"
+    def training_loss(self, x:torch.Tensor,
+                      labels)->dict: # (b,) class ids, or (b, D) sets of them padded with -1; returns 'loss', 'accuracy'
+        "Cross-entropy and accuracy on a batch; against a set, the target spreads evenly over its classes and a hit is any of them"
+        if self.config.per_frame and self.training:   # one random latent frame per video: 10x cheaper steps, frames as augmentation
+            pick = torch.randint(0, x.shape[-3], (len(x),), device=x.device)
+            x = x[torch.arange(len(x)), pick][:, None] if x.ndim == 4 else x[torch.arange(len(x)), :, pick][:, :, None]
         logits = self(x)
-        lab = _check_labels(labels, self.config.n_classes, logits.device)
-        if len(lab) != len(logits): raise MagvitTrajError(f"labels has {len(lab)} entries, x {len(logits)} videos")
-        return dict(loss=F.cross_entropy(logits, lab), accuracy=(logits.argmax(-1) == lab).float().mean().detach())
+        target = label_targets(labels, self.config.n_classes, logits.device)
+        if len(target) != len(logits): raise MagvitTrajError(f"labels has {len(target)} entries, x {len(logits)} videos")
+        hit = target.gather(1, logits.argmax(-1, keepdim=True)) > 0
+        return dict(loss=F.cross_entropy(logits, target), accuracy=hit.float().mean().detach())

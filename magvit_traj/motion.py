@@ -16,8 +16,8 @@ from .train_codes import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct', 'classify',
-           'video_features', 'save_grid', 'sample_main']
+__all__ = ['PIXELS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct',
+           'classify', 'video_features', 'save_grid', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -86,15 +86,25 @@ def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the
 
 def _videos_out(v)->torch.Tensor: return rearrange(v.float().clamp(0, 1), 'b c t h w -> b t c h w').cpu()
 
+PIXELS_PER_CHUNK = 2 ** 18   # the tokenizer sees at most this many pixels (T x H x W per video) at once: ~0.5 GB of activations
+
+def _in_chunks(fn, x:torch.Tensor, pixels_per_video:int)->torch.Tensor:
+    "`fn` over slices of the batch `x` small enough that full-resolution activations stay bounded, concatenated"
+    n = max(1, PIXELS_PER_CHUNK // max(1, pixels_per_video))
+    return fn(x) if len(x) <= n else torch.cat([fn(x[i:i + n]) for i in range(0, len(x), n)])
+
 @torch.no_grad()
 def encode(self:MotionModel, videos)->torch.Tensor: # (B, t, h, w) codes
     "Videos `(B, T, C, H, W)` to codes"
-    return self.tokenizer.encode(self._videos_in(videos))
+    v = self._videos_in(videos)
+    return _in_chunks(self.tokenizer.encode, v, v[0, 0].numel())
 
 @torch.no_grad()
 def decode(self:MotionModel, codes)->torch.Tensor: # (B, T, C, H, W)
     "Codes to videos"
-    return _videos_out(self.tokenizer.decode(codes.to(self.device)))
+    t, h, w = codes.shape[1:]
+    st, sh, sw = self.tokenizer.config.strides
+    return _in_chunks(lambda c: _videos_out(self.tokenizer.decode(c.to(self.device))), codes, t * h * w * st * sh * sw)
 
 def reconstruct(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
     "Videos through the tokenizer and back"
@@ -109,8 +119,10 @@ def classify(self:MotionModel, videos)->tuple[torch.Tensor, torch.Tensor]: # lab
 @torch.no_grad()
 def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
     "Mean- and std-pooled encoder latents of videos `(B, C, T, H, W)`: the default features of the Fréchet distance"
-    z = self.tokenizer.encoder(videos.to(self.device).float() * 2 - 1)
-    return torch.cat([z.flatten(2).mean(-1), z.flatten(2).std(-1)], -1).cpu()
+    def pooled(v):
+        z = self.tokenizer.encoder(v.to(self.device).float() * 2 - 1)
+        return torch.cat([z.flatten(2).mean(-1), z.flatten(2).std(-1)], -1).cpu()
+    return _in_chunks(pooled, videos, videos[0, 0].numel())
 
 for f in (_check_videos, _videos_in, encode, decode, reconstruct, classify, video_features): setattr(MotionModel, f.__name__, f)
 

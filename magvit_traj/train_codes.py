@@ -39,7 +39,7 @@ def tokenize(tokenizer:VQVAE,          # frozen tokenizer
              progress:bool=True,
              conditions:int=0,         # COMMIT draws per video (0: none), see `condition_draws`
              seed:int=0,               # seeds the draws
-            )->dict:                   # {'codes': (N, t, h, w) int16/int32, 'labels': (N,) int64, and the draws' 'cond_*'}
+            )->dict:                   # {'codes': (N, t, h, w) int16/int32, 'labels': (N,) int64, 'label_sets' (N, D) for sets, 'cond_*'}
     "Encode every video of `loader` into codes (and the codes of `conditions` condition videos of each)"
     tokenizer = tokenizer.to(device).eval()
     dt = torch.int16 if tokenizer.codebook_size <= 2**15 else torch.int32
@@ -48,6 +48,7 @@ def tokenize(tokenizer:VQVAE,          # frozen tokenizer
         v = (b['video'] if isinstance(b, dict) else b).to(device)
         with torch.autocast('cuda', torch.bfloat16, enabled=torch.device(device).type == 'cuda'):
             parts = dict(codes=tokenizer.encode(v).to(dt).cpu(), labels=_labels(b))
+            if isinstance(b, dict) and b['label'].ndim == 2: parts['label_sets'] = b['label'].long()   # e.g. all digits of a video
             if conditions: parts.update(condition_draws(tokenizer, v, conditions, torch.Generator().manual_seed(seed * 1_000_003 + i)))
         for k, x in parts.items(): out.setdefault(k, []).append(x.to(dt) if k == 'cond_codes' else x)
     return {k: torch.cat(x) for k, x in out.items()}
@@ -175,9 +176,10 @@ def load_code_model(path, kind:str|None=None, tokenizer_path=None, map_location=
     return model.eval()
 
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
-def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True)->tuple:
+def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True,
+                 labels:str='labels')->tuple: # the key of the labels to train on ('label_sets': all digits of a video)
     "Train and validation loaders over tokenized datasets"
-    cols = lambda d: [d[k] for k in ('codes', 'labels', 'cond_codes', 'cond_task', 'cond_lead', 'cond_trail') if k in d]
+    cols = lambda d: [d[k] for k in ('codes', labels, 'cond_codes', 'cond_task', 'cond_lead', 'cond_trail') if k in d]
     mk = lambda d, sh: DataLoader(TensorDataset(*cols(d)), batch_size, shuffle=sh, drop_last=sh and len(d['labels']) > batch_size)
     return mk(codes, shuffle), mk(val_codes, False)
 
@@ -199,7 +201,8 @@ def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
     L.seed_everything(seed, workers=True, verbose=False)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
-    train_dl, val_dl = code_loaders(codes, val_codes, batch_size)
+    sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
+    train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='label_sets' if sets else 'labels')
     trainer = _make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
                             num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes,
                             monitor=('val/loss', 'min'))
@@ -249,7 +252,7 @@ def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=Tru
     data_keys = {k: getattr(args, k, None) for k in ('data_path', 'dataset_type', 'resolution', 'sequence_length', 'num_digits',
                                                      'videos_per_digit', 'digits', 'motion', 'max_velocity', 'canvas_size', 'digit_size',
                                                      'background', 'num_samples', 'channels', 'data_seed')}
-    key = json.dumps({'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
+    key = json.dumps({'format': 2, 'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
                      sort_keys=True)
     cache = out/'codes.pt'
     if cache.is_file():
