@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4d1058ba
 from __future__ import annotations
-import argparse, base64, contextlib, inspect, io, math, os, sys, tempfile
+import argparse, base64, contextlib, inspect, io, math, os, pickle, re, sys, tempfile
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -12,8 +12,9 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 # %% auto #0
-__all__ = ['exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'atomic_path',
-           'CLIParser', 'run_cli', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video']
+__all__ = ['exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'atomic_path', 'in_child',
+           'write_in_child', 'CLIParser', 'set_verbose', 'is_verbose', 'run_cli', 'to_uint8_frames', 'hstack_videos',
+           'video_to_gif', 'gif_html', 'show_video']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -103,6 +104,42 @@ def atomic_path(path,                 # the file to (re)write
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+# %% ../nbs/00_core.ipynb #b9ebe038
+def in_child(fn:Callable, *args, **kwargs):
+    "Run `fn(*args, **kwargs)` in a forked child process: its (picklable) result here, or its exception raised here"
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                                   # the child: run, report, leave without finalizers
+        os.close(r)
+        try: out = (True, fn(*args, **kwargs))
+        except BaseException as e: out = (False, e)
+        try: data = pickle.dumps(out)
+        except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
+        with os.fdopen(w, 'wb') as f: f.write(data)
+        for s in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception): s.flush()
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r, 'rb') as f: data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if not data: raise MagvitTrajError(f"the writing process died ({'signal %d' % os.WTERMSIG(status) if os.WIFSIGNALED(status) else 'exit code %d' % os.WEXITSTATUS(status)})")
+    ok, value = pickle.loads(data)
+    if ok: return value
+    raise value
+
+def _os_reason(e:BaseException)->str: # HDF5 buries the system's message in a long line
+    m = re.search(r"error message = '([^']+)'", str(e))
+    return m.group(1) if m else ' '.join(str(e).split())[:200]
+
+def write_in_child(path,                     # the file being written (for the message)
+                   fill:Callable[[], Any],   # writes it (HDF5 or anything else); its result is returned
+                  ):
+    "Run a file writer in a child process; a failed write (disk full, file too large) becomes a one-line `MagvitTrajError`"
+    import multiprocessing as mp
+    try: return fill() if mp.current_process().daemon else in_child(fill)   # a pool worker is a child already
+    except (OSError, RuntimeError) as e:
+        raise MagvitTrajError(f"writing {path} failed: {_os_reason(e)} (is the disk full?)") from None
+
 # %% ../nbs/00_core.ipynb #e864b649
 class CLIParser(argparse.ArgumentParser):
     "An `ArgumentParser` whose errors are one line on stderr and exit code 2"
@@ -117,6 +154,13 @@ class CLIParser(argparse.ArgumentParser):
 
 # %% ../nbs/00_core.ipynb #18683a5d
 _USER_ERRORS = (MagvitTrajError, FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError, OSError)
+_VERBOSE = [False]
+
+def set_verbose(on:bool=True): # True: Lightning's own logs, warnings, summaries and bars; False: one bar per training run
+    "Switch the training library's own output on or off for this process (off by default)"
+    _VERBOSE[0] = bool(on)
+
+def is_verbose()->bool: return _VERBOSE[0]
 
 def run_cli(parser:CLIParser,                  # the subcommand's parser
             action:Callable[[argparse.Namespace], Any], # does the work
@@ -124,7 +168,9 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
            )->int:                             # exit code
     "Parse `argv` and run `action`, turning user errors into one line on stderr and exit code 2"
     parser.add_argument('--debug', action='store_true', help='show the full traceback on errors')
+    parser.add_argument('--verbose', action='store_true', help="show Lightning's own logs, model summaries and progress bars")
     args = parser.parse_args(argv)
+    set_verbose(args.verbose)
     try:
         action(args)
         return 0
@@ -146,9 +192,10 @@ def to_uint8_frames(video)->np.ndarray: # (T, H, W, C) uint8, C in {1, 3}
     return (np.clip(v, 0, 1) * 255 + 0.5).astype(np.uint8).transpose(0, 2, 3, 1)
 
 # %% ../nbs/00_core.ipynb #9fbe76b2
-def hstack_videos(videos:Sequence, gap:int=2)->np.ndarray: # (T, H, W', C) uint8
+def hstack_videos(videos:Sequence, # each (T, C, H, W) or (T, H, W) in [0, 1], or uint8 frames (T, H, W, C)
+                  gap:int=2)->np.ndarray: # (T, H, W', C) uint8
     "Place videos of equal length and height side by side, a grey bar of `gap` pixels between them"
-    frames = [to_uint8_frames(v) for v in videos]
+    frames = [v if isinstance(v, np.ndarray) and v.dtype == np.uint8 else to_uint8_frames(v) for v in videos]
     c = max(f.shape[-1] for f in frames)
     frames = [np.repeat(f, c // f.shape[-1], -1) for f in frames]
     t, h = frames[0].shape[:2]

@@ -15,7 +15,7 @@ import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, CLIParser, run_cli
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli
 from .camera import PinholeCamera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe, dot_radius
 from .render import render_videos, perspective_radii
@@ -161,11 +161,12 @@ def _create_layout(f:h5py.File, cfg:DatasetConfig, start:int, stop:int):
 def _write_block(cfg:DatasetConfig, start:int, stop:int, path:Path):
     "Render samples `start..stop` and write them to `path` atomically (a valid dataset file of its own)"
     s = render_samples(cfg, start, stop)
-    with atomic_path(path) as tmp:
+    def fill():
         with h5py.File(tmp, 'w') as f:
             _create_layout(f, cfg, start, stop)
             for k in ('videos',) + _META: f[k][...] = s[k]
             for k in _TEXT: f[k][...] = s[k]
+    with atomic_path(path) as tmp: write_in_child(path, fill)   # HDF5 cannot recover from a failed write: see `in_child`
     return stop - start
 
 # %% ../nbs/04_dataset.ipynb #74ab5b77
@@ -226,7 +227,7 @@ def _assemble(paths, out:Path, overwrite:bool, progress:bool=True)->Path:
     "Copy the samples of `paths` (blocks or shards tiling one range) into one file at `out`, atomically"
     srcs = _sources_by_start(paths)
     cfg, start, stop = DatasetConfig.from_json(srcs[0][3]), srcs[0][0], srcs[-1][1]
-    with atomic_path(out, overwrite) as tmp:
+    def fill():
         with h5py.File(tmp, 'w') as f, tqdm(total=stop - start, desc='assemble', unit='sample', disable=not progress, leave=False) as bar:
             _create_layout(f, cfg, start, stop)
             for a in range((start // _ASSEMBLY_BATCH) * _ASSEMBLY_BATCH, stop, _ASSEMBLY_BATCH):
@@ -242,6 +243,8 @@ def _assemble(paths, out:Path, overwrite:bool, progress:bool=True)->Path:
                             f['videos'].id.write_direct_chunk((i - start, 0, 0, 0, 0), chunk, mask)
                 for k, v in parts.items(): f[k][lo - start:hi - start] = np.concatenate(v)
                 bar.update(hi - lo)
+    with atomic_path(out, overwrite) as tmp:
+        write_in_child(out, fill)
         _crash_point('rename')
     return out
 
@@ -308,11 +311,12 @@ def write_h5(out,                       # the .h5 file to write
         todo = [(cfg, a, b, p) for a, b, p in blocks if not _valid_block(p, cfg.to_json(), a, b)]
         with tqdm(total=stop - start, initial=stop - start - sum(b - a for _, a, b, _ in todo), desc=f'render {out.name}',
                   unit='sample', disable=not progress) as bar:
-            if workers == 1 or len(todo) == 1:
-                for job in todo: bar.update(_block_job(job)); _crash_point('block')
-            else:
-                with mp.get_context('fork').Pool(min(workers, len(todo))) as pool:
+            try:
+                with mp.get_context('fork').Pool(max(1, min(workers, len(todo)))) as pool:    # even one worker: see `in_child`
                     for n in pool.imap_unordered(_block_job, todo): bar.update(n); _crash_point('block')
+            except BaseException:
+                for cut in parts.glob('.*.tmp'): cut.unlink()     # blocks that other workers were writing when the pool stopped
+                raise
         _assemble([p for _, _, p in blocks], out, overwrite=True, progress=progress)
         shutil.rmtree(parts)
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from .core import MagvitTrajError, check_int, atomic_path, gif_html, video_to_gif, hstack_videos
+from .core import MagvitTrajError, check_int, atomic_path, gif_html, video_to_gif, hstack_videos, to_uint8_frames
 from .trajectories import FAMILIES
 from .render import render_videos
 from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_last_baseline, constant_velocity_baseline,
@@ -17,9 +17,10 @@ from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_l
                                  best_baseline, dot_validity, family_fit_residual, confusion_matrix, plot_confusion, psnr, ssim, frame_sse)
 
 # %% auto #0
-__all__ = ['BLUR_SIGMAS', 'evaluate_classification', 'evaluate_reconstruction', 'evaluate_prediction', 'evaluate_interpolation',
-           'evaluate_generation', 'OracleModel', 'sampling_speed', 'evaluate_trajectories', 'frechet_distance',
-           'load_torchscript_features', 'gaussian_blur', 'evaluate_moving_mnist', 'write_report', 'evaluate_main']
+__all__ = ['BLUR_SIGMAS', 'TRAIL_COLORS', 'evaluate_classification', 'evaluate_reconstruction', 'evaluate_prediction',
+           'evaluate_interpolation', 'evaluate_generation', 'OracleModel', 'sampling_speed', 'evaluate_trajectories',
+           'frechet_distance', 'load_torchscript_features', 'gaussian_blur', 'evaluate_moving_mnist', 'trail_video',
+           'write_report', 'evaluate_main']
 
 # %% ../nbs/10_evaluate.ipynb #e56ac54e
 def _batched(fn, *tensors, batch_size:int=32, **kw):
@@ -223,11 +224,39 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
     out['tokenizer_floor_mse_per_frame'] = float(frame_sse(rec, fut).mean())   # the true future through the tokenizer: a sample cannot do better
     return out
 
+# %% ../nbs/10_evaluate.ipynb #9802118b
+TRAIL_COLORS = dict(truth=(0, 170, 0), model=(220, 0, 0))
+
+def trail_video(video,                  # (T, C, H, W) in [0, 1]
+                paths=(),               # (path (T, 2) in pixels, NaN where no dot; RGB colour) drawn as trails
+                min_size:int=128,       # upscale (nearest neighbour, whole factors) to at least this height
+               )->np.ndarray:           # (T, H*s, W*s, 3) uint8
+    "Frames upscaled for viewing, each with the given dot paths drawn up to that frame"
+    from PIL import Image, ImageDraw
+    f = to_uint8_frames(video)
+    s = max(1, math.ceil(check_int('min_size', min_size, 1) / f.shape[1]))
+    f = np.repeat(f, 3 // f.shape[-1], -1).repeat(s, 1).repeat(s, 2)
+    out = []
+    for t, frame in enumerate(f):
+        im = Image.fromarray(frame); draw = ImageDraw.Draw(im)
+        for path, color in paths:
+            pts = [((u + 0.5) * s, (v + 0.5) * s) for u, v in np.asarray(path)[:t + 1] if np.isfinite(u) and np.isfinite(v)]
+            if len(pts) > 1: draw.line(pts, fill=tuple(color), width=max(1, s // 3))
+        out.append(np.asarray(im))
+    return np.stack(out)
+
 # %% ../nbs/10_evaluate.ipynb #08c1a030
 def _fig_html(fig)->str:
     import matplotlib.pyplot as plt
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=90, bbox_inches='tight'); plt.close(fig)
     return f'<img src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"/>'
+
+def _viewable(videos, trails:bool)->np.ndarray: # (model, truth) or (model,) -> frames side by side, upscaled, with trails
+    if not trails: return hstack_videos([trail_video(v) for v in videos])
+    paths = [video_centroids(torch.as_tensor(v)[None])[0] for v in videos]
+    model = [(paths[0], TRAIL_COLORS['model'])]
+    truth = [(paths[1], TRAIL_COLORS['truth'])] if len(videos) == 2 else []
+    return hstack_videos([trail_video(videos[0], truth + model)] + ([trail_video(videos[1], truth)] if truth else []))
 
 _BASELINES = {'prediction': ('copy_last', 'constant_velocity', 'constant_acceleration'),
               'interpolation': ('linear_interpolation', 'cubic_interpolation')}
@@ -280,7 +309,9 @@ def _rows(m:dict)->list[tuple[str, str]]:
 def write_report(out_dir,               # folder for metrics.json, report.md, report.html
                  metrics:dict,          # from evaluate_trajectories (plus anything else: config, timings)
                  examples:dict|None=None, # name -> videos (B, T, C, H, W); 'input' first, shown beside each other
-                 title:str='magvit_traj evaluation')->Path:
+                 title:str='magvit_traj evaluation',
+                 trails:bool=True,      # dot videos: draw the true (green) and the model's (red) dot paths
+                )->Path:
     "Write metrics.json, report.md and a self-contained report.html"
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     rows = _rows(metrics)
@@ -300,7 +331,9 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
             if name == 'input' or vids is None: continue
             pairs = [(v, inp[i]) for i, v in enumerate(vids)] if inp is not None and name != 'generation' and len(inp) >= len(vids) else [(v,) for v in vids]
             caption = f"{name}: model (left) beside the truth (right)" if len(pairs[0]) == 2 else f"{name}: one per class ({', '.join(FAMILIES)})"
-            html.append(f"<h3>{name}</h3>" + ''.join(gif_html(video_to_gif(hstack_videos(p)), caption if i == 0 else None) for i, p in enumerate(pairs)))
+            if trails and len(pairs[0]) == 2: caption += '; dot paths: truth green, model red'
+            html.append(f"<h3>{name}</h3>" + ''.join(gif_html(video_to_gif(_viewable(p, trails), scale=1), caption if i == 0 else None)
+                                                     for i, p in enumerate(pairs)))
     html.append("<h2>All metrics</h2><pre>" + json.dumps(metrics, indent=1, default=float) + "</pre></body></html>")
     with atomic_path(out / 'report.html') as t: t.write_text('\n'.join(html))
     return out / 'report.html'

@@ -7,14 +7,14 @@ from __future__ import annotations
 import math
 import numpy as np
 import matplotlib.pyplot as plt
-from .core import check_choice, check_float, check_int, show_video
+from .core import MagvitTrajError, check_choice, check_float, check_int, show_video
 from .camera import PinholeCamera, intrinsics, look_at, project
 from .trajectories import FAMILIES, time_grid, dot_radius
 from .render import render_videos
 
 # %% auto #0
 __all__ = ['explorer_path', 'explorer_camera', 'trajectory_view', 'plot_trajectory_view', 'trajectory_explorer', 'mnist_view',
-           'mnist_explorer']
+           'mnist_explorer', 'prediction_view', 'plot_prediction_view', 'prediction_explorer']
 
 # %% ../nbs/12_explore.ipynb #6372292d
 def explorer_path(family:str='circular', # one of FAMILIES
@@ -118,3 +118,52 @@ def mnist_explorer():
         v = mnist_view(**kw)
         print(f"digits {v['label']}"); display(show_video(v['video']))
     return W.VBox([W.HBox(list(controls.values())[:3]), W.HBox(list(controls.values())[3:]), W.interactive_output(show, controls)])
+
+# %% ../nbs/12_explore.ipynb #71ec909a
+def prediction_view(model,              # a MotionModel (or anything with its `predict(known, frames, seed)`)
+                    videos,             # (B, T, C, H, W) in [0, 1], test videos
+                    index:int=0,        # which video
+                    known:int|None=None,# frames the model sees (default: half of them)
+                    seed:int=0,         # sampling seed of the prediction
+                   )->dict:
+    "One video's prediction from its first `known` frames, beside the truth, with both dot paths and the error per frame"
+    import torch
+    from magvit_traj.metrics import video_centroids, centroid_errors
+    videos = torch.as_tensor(videos)
+    if videos.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(videos.shape)}")
+    t = videos.shape[1]
+    i, k = check_int('index', index, 0, len(videos) - 1), check_int('known', t // 2 if known is None else known, 1, t - 1)
+    truth = videos[i:i + 1]
+    pred = model.predict(truth[:, :k].clone(), frames=t - k, seed=seed)[0, -(t - k):]       # the model sees the known frames only
+    full = torch.cat([truth[0, :k], pred.to(truth.dtype)])
+    err = centroid_errors(full[None, k:], truth[:, k:])[0]
+    return dict(truth=truth[0], predicted=full, known=k, true_path=video_centroids(truth)[0],
+                predicted_path=video_centroids(full[None])[0], error_px=err)
+
+def plot_prediction_view(view:dict): # from `prediction_view`
+    "The two dot paths in the image, and the error of each predicted frame"
+    k, res = view['known'], view['truth'].shape[-1]
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    tp, pp = view['true_path'], view['predicted_path']
+    ax.plot(*tp[:k].T, 'k.-', label='known'); ax.plot(*tp[k - 1:].T, 'g.-', label='true future')
+    ax.plot(*np.concatenate([tp[k - 1:k], pp[k:]]).T, 'r.--', label='predicted')
+    ax.set_xlim(0, res - 1); ax.set_ylim(res - 1, 0); ax.set_aspect('equal'); ax.legend(fontsize=8); ax.set_title('dot path in the image')
+    ax2.plot(range(k, k + len(view['error_px'])), view['error_px'], 'r.-'); ax2.set_xlabel('frame'); ax2.set_ylabel('px')
+    ax2.set_title(f"centroid error, mean {np.nanmean(view['error_px']):.2f} px"); ax2.set_ylim(bottom=0)
+    plt.tight_layout()
+    return fig
+
+def prediction_explorer(model, # a trained MotionModel
+                        videos, # (B, T, C, H, W) test videos
+                       ):
+    "Sliders for the video and the number of known frames; redraws the paths, the errors and truth | prediction side by side"
+    import ipywidgets as W
+    from IPython.display import display
+    t = videos.shape[1]
+    controls = dict(index=W.IntSlider(value=0, min=0, max=len(videos) - 1), known=W.IntSlider(value=t // 2, min=1, max=t - 1),
+                    seed=W.IntSlider(value=0, min=0, max=9))
+    def show(**kw):
+        view = prediction_view(model, videos, **kw)
+        plot_prediction_view(view); plt.show()
+        display(show_video(view['truth'], view['predicted'], caption='truth | prediction (the first frames are the known ones)'))
+    return W.VBox([W.HBox(list(controls.values())), W.interactive_output(show, controls)])

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from numpy.lib.stride_tricks import sliding_window_view
 from torch.utils.data import Dataset
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, CLIParser, run_cli, exists
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli, exists
 
 # %% auto #0
 __all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
@@ -446,27 +446,28 @@ def create_moving_mnist_dataset(output_file,                # the .h5 file to wr
     splits = {'train': MovingMNISTDataset(train=True, videos_per_digit=n_train, **common),
               'test': MovingMNISTDataset(train=False, videos_per_digit=vpd - n_train, **common)}
     T, R, D = splits['train'].sequence_length, splits['train'].resolution, splits['train'].max_digits
-    with atomic_path(output_file, overwrite) as tmp, h5py.File(tmp, 'w') as f, \
-         tqdm(total=sum(map(len, splits.values())), unit='video', disable=not progress, desc='moving mnist') as bar:
-        for name, ds in splits.items():
-            N = len(ds)
-            frames = f.create_dataset(f'{name}_data', (N * T, R, R, channels), np.uint8, chunks=(T, R, R, channels), compression=compression)
-            f.create_dataset(f'{name}_idx', data=np.arange(N, dtype=np.int64) * T)
-            labels = f.create_dataset(f'{name}_labels', (N, D), np.int64)
-            pos = f.create_dataset(f'{name}_positions', (N, T, D, 2), np.float32)
-            for a in range(0, N, batch_size):
-                b = min(N, a + batch_size); o = ds.generate(range(a, b))
-                v = np.round(o['video'][:, 0].numpy() * 255).astype(np.uint8)                # (B, T, R, R)
-                frames[a * T:b * T] = np.repeat(v.reshape(-1, R, R, 1), channels, -1)      # ((B T), R, R, C)
-                labels[a:b], pos[a:b] = o['label'].numpy(), o['positions'].numpy()
-                bar.update(b - a)
-        cfg = dict(common, sequence_length=window, extra_frames=extra, videos_per_digit=vpd, train_split=train_split, channels=channels,
-                   digit_source=splits['train'].digits.source)
-        cfg = {k: (list(v) if isinstance(v, (tuple, range)) else str(v) if isinstance(v, Path) else v) for k, v in cfg.items()}
-        if isinstance(cfg.get('background'), np.ndarray) or hasattr(cfg.get('background'), 'shape'): cfg['background'] = 'image'
-        if isinstance(cfg.get('digits'), DigitImages): cfg['digits'] = 'DigitImages'
-        f.attrs.update(sequence_length=window, video_length=T, resolution=R, num_digits=np.asarray(cfg['num_digits']), train_videos=len(splits['train']),
-                       test_videos=len(splits['test']), channels=channels, config=json.dumps(cfg, sort_keys=True), format='videogpt-hdf5')
+    def fill():
+        with h5py.File(tmp, 'w') as f, tqdm(total=sum(map(len, splits.values())), unit='video', disable=not progress, desc='moving mnist') as bar:
+            for name, ds in splits.items():
+                N = len(ds)
+                frames = f.create_dataset(f'{name}_data', (N * T, R, R, channels), np.uint8, chunks=(T, R, R, channels), compression=compression)
+                f.create_dataset(f'{name}_idx', data=np.arange(N, dtype=np.int64) * T)
+                labels = f.create_dataset(f'{name}_labels', (N, D), np.int64)
+                pos = f.create_dataset(f'{name}_positions', (N, T, D, 2), np.float32)
+                for a in range(0, N, batch_size):
+                    b = min(N, a + batch_size); o = ds.generate(range(a, b))
+                    v = np.round(o['video'][:, 0].numpy() * 255).astype(np.uint8)                # (B, T, R, R)
+                    frames[a * T:b * T] = np.repeat(v.reshape(-1, R, R, 1), channels, -1)      # ((B T), R, R, C)
+                    labels[a:b], pos[a:b] = o['label'].numpy(), o['positions'].numpy()
+                    bar.update(b - a)
+            cfg = dict(common, sequence_length=window, extra_frames=extra, videos_per_digit=vpd, train_split=train_split, channels=channels,
+                       digit_source=splits['train'].digits.source)
+            cfg = {k: (list(v) if isinstance(v, (tuple, range)) else str(v) if isinstance(v, Path) else v) for k, v in cfg.items()}
+            if isinstance(cfg.get('background'), np.ndarray) or hasattr(cfg.get('background'), 'shape'): cfg['background'] = 'image'
+            if isinstance(cfg.get('digits'), DigitImages): cfg['digits'] = 'DigitImages'
+            f.attrs.update(sequence_length=window, video_length=T, resolution=R, num_digits=np.asarray(cfg['num_digits']), train_videos=len(splits['train']),
+                           test_videos=len(splits['test']), channels=channels, config=json.dumps(cfg, sort_keys=True), format='videogpt-hdf5')
+    with atomic_path(output_file, overwrite) as tmp: write_in_child(output_file, fill)   # see `in_child`
     return Path(output_file)
 
 # %% ../nbs/05_moving_mnist.ipynb #80907ea0

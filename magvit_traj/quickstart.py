@@ -186,7 +186,8 @@ def quickstart(out='runs/quickstart',          # the run folder
         else: metrics, examples = _evaluate_mnist(model, cfg)
         metrics['config'] = dict(name=name, data=dataset, **cfg)
         metrics['stage_minutes'] = {k: round(v / 60, 2) for k, v in run.times.items()}
-        write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config')
+        write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config',
+                     trails=dataset == 'trajectory')
         return _headline(metrics)
     run.stage('evaluate', [k_tr, k_cl, cfg.get('eval_samples'), cfg.get('per_class')], [o/'metrics.json', o/'report.html'], make_eval)
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")

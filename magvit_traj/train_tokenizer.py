@@ -17,8 +17,9 @@ from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Ti
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
 from torchmetrics import MeanMetric
 
+from tqdm.auto import tqdm
 from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float,
-                              atomic_path)
+                              atomic_path, is_verbose)
 from .vqvae import VQVAE, VQVAEConfig, patch
 from .data import VideoData, add_data_args
 from .render import dot_centroids
@@ -26,7 +27,7 @@ from .metrics import ssim
 
 # %% auto #0
 __all__ = ['CENTROID_THRESHOLD', 'centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule', 'auto_precision',
-           'auto_compile', 'train_tokenizer', 'tokenizer_parser', 'train_tokenizer_main']
+           'auto_compile', 'train_tokenizer', 'StepBar', 'trainer_output', 'tokenizer_parser', 'train_tokenizer_main']
 
 # %% ../nbs/06a_train_tokenizer.ipynb #0bb28751
 CENTROID_THRESHOLD = 0.2    # darkness ignored by the centroid, as `metrics.centroid_errors`
@@ -221,21 +222,51 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     return metrics
 
 # %% ../nbs/06a_train_tokenizer.ipynb #d4676a30
+class StepBar(L.Callback):
+    "One progress bar for a whole training run: optimiser steps out of `max_steps`, the latest training loss, time left"
+    def __init__(self, desc:str='train', every:int=10): self.desc, self.every, self.bar = desc, every, None
+    def on_train_start(self, trainer, module):
+        if trainer.is_global_zero:
+            self.bar = tqdm(total=trainer.max_steps, initial=trainer.global_step, desc=self.desc, unit='step', leave=False,
+                            dynamic_ncols=True)
+    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
+        if self.bar is None: return
+        self.bar.update(trainer.global_step - self.bar.n)
+        loss = outputs.get('loss') if isinstance(outputs, dict) else outputs
+        if loss is not None and self.bar.n % self.every == 0: self.bar.set_postfix(loss=f'{float(loss):.4g}', refresh=False)
+    def on_train_end(self, trainer, module):
+        if self.bar is not None: self.bar.close()
+
+def trainer_output(progress_bar:bool=True, # show progress at all
+                   desc:str='train',       # the bar's label
+                  )->dict:                  # keyword arguments for `L.Trainer`
+    "Quiet Lightning unless `is_verbose()`; a `StepBar` (or, verbose, Lightning's own bars and summary)"
+    import logging, warnings
+    from loguru import logger
+    from lightning.fabric.utilities.warnings import PossibleUserWarning
+    verbose = is_verbose()
+    for name in ('lightning.pytorch', 'lightning.fabric'): logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
+    warnings.filterwarnings('default' if verbose else 'ignore', category=PossibleUserWarning)
+    warnings.filterwarnings('default' if verbose else 'ignore', message='.*LeafSpec', category=FutureWarning)  # Lightning on torch 2.13
+    (logger.enable if verbose else logger.disable)('vector_quantize_pytorch')
+    if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
+    return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
+
 def _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
                   num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
                   monitor=('val/psnr', 'max'))->L.Trainer:
+    shown = trainer_output(progress_bar, Path(out).name)
     kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
-              max_steps=max_steps, gradient_clip_val=grad_clip or None, enable_progress_bar=progress_bar,
-              log_every_n_steps=log_every, num_sanity_val_steps=0,
-              max_time={'minutes': max_minutes} if max_minutes else None)
+              max_steps=max_steps, gradient_clip_val=grad_clip or None, log_every_n_steps=log_every, num_sanity_val_steps=0,
+              max_time={'minutes': max_minutes} if max_minutes else None, **shown)
     if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
                            save_top_k=1, save_last=True)
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
+    kw['callbacks'] = [ckpt, LearningRateMonitor('step')] + kw['callbacks']
     return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
-                     limit_val_batches=limit_val_batches, callbacks=[ckpt, LearningRateMonitor('step')],
-                     logger=loggers, default_root_dir=out, **kw)
+                     limit_val_batches=limit_val_batches, logger=loggers, default_root_dir=out, **kw)
 
 # %% ../nbs/06a_train_tokenizer.ipynb #de029294
 def _bool(s:str)->bool:

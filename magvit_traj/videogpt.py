@@ -14,7 +14,7 @@ from einops import rearrange
 from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
-from .train_tokenizer import lr_lambda, train_tokenizer, _devices
+from .train_tokenizer import lr_lambda, train_tokenizer, trainer_output, _devices
 from .vqvae import VQVAEConfig
 from .data import VideoData, add_data_args
 
@@ -192,10 +192,11 @@ def _train_videogpt(a):
     model, out = VideoGPT(a), Path(a.out)
     ckpt = L.pytorch.callbacks.ModelCheckpoint(dirpath=out/'checkpoints', filename='{step}', save_last=True,
                                                  enable_version_counter=False)   # a new run replaces last.ckpt
+    shown = trainer_output(not a.no_progress_bar, 'videogpt')
     trainer = L.Trainer(max_steps=a.max_steps, accelerator=a.accelerator, devices=a.devices, default_root_dir=out,
-                        callbacks=[ckpt], logger=L.pytorch.loggers.CSVLogger(out, name='csv'), max_epochs=-1,
+                        logger=L.pytorch.loggers.CSVLogger(out, name='csv'), max_epochs=-1,
                         val_check_interval=min(a.val_every, a.max_steps), check_val_every_n_epoch=None, limit_val_batches=20,
-                        enable_progress_bar=not a.no_progress_bar, num_sanity_val_steps=0)
+                        num_sanity_val_steps=0, **{**shown, 'callbacks': [ckpt] + shown['callbacks']})
     trainer.fit(model, data)
     print(f"trained VideoGPT for {trainer.global_step} steps: {out/'checkpoints'/'last.ckpt'}", flush=True)
 

@@ -302,9 +302,7 @@ def _check_codes(self:VQVAE, codes:torch.Tensor):
 @patch
 def quantize(self:VQVAE, z:torch.Tensor): # quantized (b, d, t', h', w'), codes (b, t', h', w') int64, aux loss
     "Quantize continuous latents"
-    if self.config.quantizer == 'ema':
-        zq, codes, aux = self.quantizer(z)
-    elif self.config.quantizer == 'fsq':
+    if self.config.quantizer == 'fsq':                     # FSQ has no auxiliary loss
         (zq, codes), aux = self.quantizer(z), z.new_zeros(())
     else:
         zq, codes, aux = self.quantizer(z)
