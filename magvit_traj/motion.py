@@ -12,7 +12,7 @@ from einops import rearrange
 from .core import MagvitTrajError, check_int, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import latent_context
-from .train_codes import load_code_model
+from .checkpoints import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0

@@ -4,8 +4,8 @@
 
 # %% ../nbs/07a_train_codes.ipynb #daab39d8
 from __future__ import annotations
-import hashlib, json, os
-from dataclasses import asdict, fields
+import json, os
+from dataclasses import asdict
 from pathlib import Path
 
 import torch
@@ -13,18 +13,18 @@ import lightning as L
 from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float, check_choice
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float
 from einops import rearrange
 from .vqvae import VQVAE, pad_condition
-from .transformer import MaskedVideoTransformer, TransformerConfig, TASKS, latent_context, _draw_tasks
-from .heads import ClassificationHead, ClassificationHeadConfig
+from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
+from .heads import ClassificationHeadConfig
+from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
 from .train_tokenizer import (lr_lambda, NonFiniteLossError, auto_precision, _make_trainer, _resume_path, _devices,
                                          TokenizerModule)
 from .data import VideoData, add_data_args
 
 # %% auto #0
-__all__ = ['KINDS', 'tokenize', 'needs_conditions', 'condition_draws', 'build_model', 'CodesModule', 'tokenizer_fingerprint',
-           'save_code_model', 'load_code_model', 'code_loaders', 'train_on_codes', 'cached_codes',
+__all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'code_loaders', 'train_on_codes', 'cached_codes',
            'train_transformer_main', 'train_classifier_main']
 
 # %% ../nbs/07a_train_codes.ipynb #2ed3fa3e
@@ -85,16 +85,6 @@ def condition_draws(tokenizer:VQVAE,         # frozen tokenizer
     return {k: torch.stack(v, 1).cpu() for k, v in out.items()}
 
 # %% ../nbs/07a_train_codes.ipynb #c521f9c7
-KINDS = {'transformer': (MaskedVideoTransformer, TransformerConfig), 'classifier': (ClassificationHead, ClassificationHeadConfig)}
-
-def _plain(d:dict)->dict: return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
-
-def build_model(kind:str, config:dict):
-    "A `MaskedVideoTransformer` or `ClassificationHead` from a dict of its config fields"
-    model_cls, cfg_cls = KINDS[check_choice('kind', kind, KINDS)]
-    names = {f.name for f in fields(cfg_cls)}
-    return model_cls(cfg_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in names}))
-
 def _commit_plan(model, codes, labels, draws, g)->dict: # plan and condition_codes for `training_loss`
     "Tasks drawn per video from the model's task weights; each prediction or interpolation takes one of the video's COMMIT draws"
     cond_codes, cond_task, cond_lead, cond_trail = draws                     # (b, n, t, h, w), (b, n) x 3
@@ -142,38 +132,6 @@ class CodesModule(L.LightningModule):
         frac = lambda: TokenizerModule._time_frac(self)   # the share of a --max_minutes budget used
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio, frac()))
         return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
-
-# %% ../nbs/07a_train_codes.ipynb #71bc4509
-_FORMAT = 'magvit_traj.code_model'
-
-def tokenizer_fingerprint(path)->str:
-    "SHA-256 of a tokenizer checkpoint's bytes (first 16 hex digits)"
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
-    return h.hexdigest()[:16]
-
-def save_code_model(model, kind:str, path, tokenizer_path=None, extra:dict|None=None)->Path:
-    "Write a transformer or classifier with its config (and its tokenizer's fingerprint) atomically"
-    state = dict(format=_FORMAT, kind=kind, config=_plain(asdict(model.config)), state_dict=model.state_dict(),
-                 tokenizer=tokenizer_fingerprint(tokenizer_path) if tokenizer_path else None, extra=extra or {})
-    with atomic_path(path) as tmp: torch.save(state, tmp)
-    return Path(path)
-
-def load_code_model(path, kind:str|None=None, tokenizer_path=None, map_location='cpu'):
-    "Load `save_code_model`'s file; checks the kind and, if given, that it was trained on `tokenizer_path`"
-    path = Path(path)
-    if not path.is_file(): raise MagvitTrajError(f"checkpoint {path} does not exist")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise MagvitTrajError(f"checkpoint {path} could not be read by torch.load: {e}") from None
-    if not isinstance(ck, dict) or ck.get('format') != _FORMAT:
-        raise MagvitTrajError(f"{path} is not a transformer or classifier checkpoint of this package (a tokenizer's? load it with VQVAE.from_checkpoint)")
-    if kind and ck['kind'] != kind: raise MagvitTrajError(f"{path} holds a {ck['kind']}, not a {kind}")
-    if tokenizer_path and ck['tokenizer'] and ck['tokenizer'] != tokenizer_fingerprint(tokenizer_path):
-        raise MagvitTrajError(f"{path} was trained on another tokenizer than {tokenizer_path}: its codes would mean something else")
-    model = build_model(ck['kind'], ck['config'])
-    model.load_state_dict(ck['state_dict'])
-    return model.eval()
 
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
 def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True,
