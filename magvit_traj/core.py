@@ -12,9 +12,9 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 # %% auto #0
-__all__ = ['exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'atomic_path', 'in_child',
-           'write_in_child', 'CLIParser', 'set_verbose', 'is_verbose', 'run_cli', 'to_uint8_frames', 'hstack_videos',
-           'video_to_gif', 'gif_html', 'show_video']
+__all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
+           'psnr_from_mse', 'atomic_path', 'in_child', 'write_in_child', 'CLIParser', 'set_verbose', 'is_verbose',
+           'run_cli', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -82,6 +82,21 @@ def check_choice(name:str, value, choices:Iterable):
     if value not in choices:
         raise MagvitTrajError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
     return value
+
+# %% ../nbs/00_core.ipynb #35da9107
+GOLDEN64 = np.uint64(0x9E3779B97F4A7C15)     # 2**64 / golden ratio: SplitMix64's increment
+
+def mix64(x:np.ndarray)->np.ndarray:        # uint64, any shape
+    "SplitMix64's finaliser: a bijective avalanche hash of uint64 (wraps around, as intended)"
+    with np.errstate(over='ignore'):
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+# %% ../nbs/00_core.ipynb #434be117
+def psnr_from_mse(mse): # a tensor of mean squared errors of signals in [0, 1]
+    "Peak signal-to-noise ratio in dB; the MSE is floored at 1e-10, so a perfect match reads 100 dB, not infinity"
+    return -10 * mse.clamp(min=1e-10).log10()
 
 # %% ../nbs/00_core.ipynb #08f81aa2
 @contextlib.contextmanager
@@ -230,3 +245,24 @@ def show_video(*videos,            # each (T, C, H, W) or (T, H, W) in [0, 1]; s
     "Show videos side by side as one inline animated GIF (survives into the rendered docs)"
     from IPython.display import HTML
     return HTML(gif_html(video_to_gif(hstack_videos(videos), fps=fps, scale=scale), caption))
+
+# %% ../nbs/00_core.ipynb #3683b87c
+def plot_frames(videos,           # (N, T, C, H, W) in [0, 1], array or tensor
+                titles=None,      # one title per row
+                max_frames:int=8, # frames shown per row, evenly spaced
+               ):
+    "A matplotlib figure of frames: one row per video"
+    import matplotlib.pyplot as plt
+    v = np.clip(np.asarray(videos.detach().float().cpu() if hasattr(videos, 'detach') else videos, dtype=np.float32), 0, 1)
+    N, T = v.shape[:2]
+    ks = np.linspace(0, T - 1, min(T, max_frames)).round().astype(int)
+    fig, axs = plt.subplots(N, len(ks), figsize=(1.3 * len(ks), 1.4 * N), squeeze=False)
+    for i in range(N):
+        for j, k in enumerate(ks):
+            img = v[i, k].transpose(1, 2, 0)
+            axs[i, j].imshow(img[..., 0] if img.shape[-1] == 1 else img, cmap='gray', vmin=0, vmax=1)
+            axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
+            if i == 0: axs[i, j].set_title(f"t={k}", fontsize=8)
+        if titles is not None: axs[i, 0].set_ylabel(titles[i], fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -21,9 +21,9 @@ from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equatio
 from .render import render_videos, perspective_radii
 
 # %% auto #0
-__all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'generate_dataset', 'plot_frames', 'open_dataset_file',
-           'read_config', 'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'generate_main',
-           'merge_main', 'TrajectoryH5Dataset', 'TrajectoryTensorDataset', 'tiny_videos', 'tiny_h5']
+__all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'generate_dataset', 'open_dataset_file', 'read_config',
+           'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'generate_main', 'merge_main',
+           'TrajectoryH5Dataset', 'TrajectoryTensorDataset', 'tiny_videos', 'tiny_h5']
 
 # %% ../nbs/04_dataset.ipynb #9b634bba
 @dataclass
@@ -110,26 +110,6 @@ def generate_dataset(num_samples:int,          # N
                 trajectory_3d=torch.from_numpy(s['trajectory_3d']), uv=torch.from_numpy(s['uv']),
                 equations=s['equations'], descriptions=s['descriptions'],
                 camera=dict(K=torch.from_numpy(s['camera_K']), R=torch.from_numpy(s['camera_R']), t=torch.from_numpy(s['camera_t'])))
-
-# %% ../nbs/04_dataset.ipynb #71d6e5dd
-def plot_frames(videos,          # (N, T, C, H, W) in [0, 1]
-                titles=None,     # one title per row
-                max_frames:int=8, # frames shown per row, evenly spaced
-               ):
-    "A grid of frames: one row per video"
-    import matplotlib.pyplot as plt
-    v = videos.numpy() if torch.is_tensor(videos) else np.asarray(videos)
-    N, T = v.shape[:2]
-    ks = np.linspace(0, T - 1, min(T, max_frames)).round().astype(int)
-    fig, axs = plt.subplots(N, len(ks), figsize=(1.3 * len(ks), 1.4 * N), squeeze=False)
-    for i in range(N):
-        for j, k in enumerate(ks):
-            axs[i, j].imshow(v[i, k].transpose(1, 2, 0).squeeze(-1) if v.shape[2] == 1 else v[i, k].transpose(1, 2, 0), cmap='gray', vmin=0, vmax=1)
-            axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
-            if i == 0: axs[i, j].set_title(f"t={k}", fontsize=8)
-        if titles is not None: axs[i, 0].set_ylabel(titles[i], fontsize=9)
-    plt.tight_layout()
-    return fig
 
 # %% ../nbs/04_dataset.ipynb #3269f568
 FORMAT, FORMAT_VERSION = 'magvit_traj.trajectories', 1

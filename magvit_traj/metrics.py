@@ -9,8 +9,8 @@ import numpy as np
 import torch
 from scipy import ndimage
 from scipy.optimize import minimize_scalar
-from .core import MagvitTrajError, check_int
-from .render import dot_centroids
+from .core import MagvitTrajError, check_int, psnr_from_mse
+from .render import dot_centroids, DOT_THRESHOLD
 from .trajectories import FAMILIES, dot_radius
 
 # %% auto #0
@@ -23,7 +23,7 @@ __all__ = ['video_centroids', 'centroid_errors', 'summarize_errors', 'copy_last_
 def _np(x)->np.ndarray: return x.detach().float().cpu().numpy() if torch.is_tensor(x) else np.asarray(x, np.float32)
 
 def video_centroids(videos,                 # (B, T, C, H, W) in [0, 1]
-                    threshold:float=0.2,    # darkness below this is ignored: model outputs have faint grey haze
+                    threshold:float=DOT_THRESHOLD,    # darkness below this is ignored: model outputs have faint grey haze
                    )->np.ndarray:           # (B, T, 2), NaN where a frame has no dot
     "Darkness centroid of every frame, robust to the faint haze of model outputs"
     v = _np(videos)
@@ -32,7 +32,7 @@ def video_centroids(videos,                 # (B, T, C, H, W) in [0, 1]
 
 def centroid_errors(pred,                   # (B, T, C, H, W) predicted videos
                     true,                   # (B, T, C, H, W) true videos, or (B, T, 2) true centroids
-                    threshold:float=0.2,
+                    threshold:float=DOT_THRESHOLD,
                    )->np.ndarray:           # (B, T) distance in pixels; NaN where the prediction shows no dot
     "Pixels between the dot in each predicted frame and in the true frame"
     pc = video_centroids(pred, threshold)
@@ -173,7 +173,7 @@ def plot_confusion(cm, names=FAMILIES, ax=None):
 def psnr(pred, true)->float:
     "Peak signal-to-noise ratio in dB of videos in [0, 1] (over the whole batch)"
     mse = torch.mean((torch.as_tensor(pred).float() - torch.as_tensor(true).float()) ** 2)
-    return float(10 * torch.log10(1 / mse.clamp(min=1e-12)))
+    return float(psnr_from_mse(mse))
 
 def ssim(pred, true)->float:
     "Mean SSIM over all frames of videos `(B, T, C, H, W)` in [0, 1]"

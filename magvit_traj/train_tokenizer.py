@@ -19,24 +19,22 @@ from torchmetrics import MeanMetric
 
 from tqdm.auto import tqdm
 from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float,
-                              atomic_path, is_verbose)
+                              atomic_path, is_verbose, psnr_from_mse)
 from .vqvae import VQVAE, VQVAEConfig, patch
 from .data import VideoData, add_data_args
-from .render import dot_centroids
+from .render import dot_centroids, DOT_THRESHOLD
 from .metrics import ssim
 
 # %% auto #0
-__all__ = ['CENTROID_THRESHOLD', 'centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule', 'auto_precision',
-           'auto_compile', 'train_tokenizer', 'StepBar', 'trainer_output', 'tokenizer_parser', 'train_tokenizer_main']
+__all__ = ['centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule', 'auto_precision', 'auto_compile',
+           'train_tokenizer', 'StepBar', 'trainer_output', 'tokenizer_parser', 'train_tokenizer_main']
 
 # %% ../nbs/06a_train_tokenizer.ipynb #0bb28751
-CENTROID_THRESHOLD = 0.2    # darkness ignored by the centroid, as `metrics.centroid_errors`
-
 def centroid_error(recon:torch.Tensor, # (b, c, t, h, w) reconstruction
                    video:torch.Tensor, # (b, c, t, h, w) input
                   )->torch.Tensor:     # (b, t) pixels; the frame diagonal where `recon` shows no dot
     "Distance in pixels between the dot centroids of `video` and `recon`, per frame"
-    f = lambda x: dot_centroids(rearrange(x.float().clamp(0, 1), 'b c t h w -> b t c h w'), CENTROID_THRESHOLD)
+    f = lambda x: dot_centroids(rearrange(x.float().clamp(0, 1), 'b c t h w -> b t c h w'), DOT_THRESHOLD)
     err = (f(recon) - f(video)).norm(dim=-1)
     return torch.nan_to_num(err, nan=math.hypot(*video.shape[-2:]))
 
@@ -122,7 +120,7 @@ def validation_step(self:TokenizerModule, batch, batch_idx:int):
 @patch
 def on_validation_epoch_end(self:TokenizerModule):
     mse = self.val_mse.compute()                                                      # synchronised across processes
-    self.log('val/psnr', -10 * torch.log10(mse.clamp(min=1e-10)), prog_bar=True)
+    self.log('val/psnr', psnr_from_mse(mse), prog_bar=True)
     self.val_mse.reset()
 
 @patch

@@ -8,7 +8,7 @@ import math, re
 from dataclasses import dataclass, field
 from typing import Sequence
 import numpy as np
-from .core import MagvitTrajError, check_int, check_float, check_choice
+from .core import MagvitTrajError, check_int, check_float, check_choice, mix64, GOLDEN64
 from .camera import PinholeCamera, frame_points
 
 # %% auto #0
@@ -16,14 +16,6 @@ __all__ = ['FAMILIES', 'sample_uniforms', 'random_rotations', 'Trajectories', 't
            'equation', 'evaluate_equation', 'view_directions', 'dot_radius', 'sample_cameras', 'describe']
 
 # %% ../nbs/02_trajectories.ipynb #9174e531
-_M1, _M2, _G = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB), np.uint64(0x9E3779B97F4A7C15)
-
-def _mix64(x:np.ndarray)->np.ndarray:
-    "SplitMix64's finaliser: a bijective 64-bit hash"
-    x = (x ^ (x >> np.uint64(30))) * _M1
-    x = (x ^ (x >> np.uint64(27))) * _M2
-    return x ^ (x >> np.uint64(31))
-
 def sample_uniforms(seed:int,     # dataset seed
                     indices,      # (N,) sample indices
                     n:int,        # numbers per sample
@@ -32,8 +24,8 @@ def sample_uniforms(seed:int,     # dataset seed
     idx = np.asarray(indices, dtype=np.uint64)[:, None]
     j = np.arange(n, dtype=np.uint64)[None]
     with np.errstate(over='ignore'):
-        key = _mix64(np.uint64(seed % 2**64) * _G + np.uint64(0x632BE59BD9B4E019))
-        x = _mix64(_mix64(key ^ (idx * _G)) + j * _G)
+        key = mix64(np.uint64(seed % 2**64) * GOLDEN64 + np.uint64(0x632BE59BD9B4E019))
+        x = mix64(mix64(key ^ (idx * GOLDEN64)) + j * GOLDEN64)
     return (x >> np.uint64(11)).astype(np.float64) * 2.0**-53
 
 # %% ../nbs/02_trajectories.ipynb #4ccd67dc

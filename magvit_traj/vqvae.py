@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange, reduce
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists, patch
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists, patch, psnr_from_mse
 
 # %% auto #0
 __all__ = ['VQVAEConfig', 'FrameNorm', 'CausalConv3d', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground',
@@ -347,7 +347,7 @@ def forward(self:VQVAE, video:torch.Tensor, # (b, c, t, h, w) in [0, 1]
                       + losses['commit'])
     with torch.no_grad():
         mse = ((recon.detach().float().clamp(0, 1) - video.float()) ** 2).mean()
-        losses.update(mse=mse, psnr=-10 * torch.log10(mse.clamp(min=1e-10)), **codebook_stats(codes, self.codebook_size))
+        losses.update(mse=mse, psnr=psnr_from_mse(mse), **codebook_stats(codes, self.codebook_size))
     return recon, losses
 
 # %% ../nbs/06_vqvae.ipynb #265c2390
