@@ -15,8 +15,7 @@ from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
 from .core import MagvitTrajError, CLIParser, check_int, check_choice
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
-from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config
-from .datamodule import split_ranges
+from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config, split_ranges
 from .trajectories import FAMILIES
 
 # %% auto #0
