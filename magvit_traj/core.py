@@ -26,14 +26,14 @@ def default(x, d):
     return x if x is not None else d
 
 # %% ../nbs/00_core.ipynb #b1dd62b5
-def patch(f=None, *, cls_method:bool=False):
-    "Decorator: add `f` to the class annotated on its first parameter (as a classmethod if `cls_method`)"
-    if f is None: return lambda g: patch(g, cls_method=cls_method)
+def patch(f=None, *, cls_method:bool=False, as_prop:bool=False):
+    "Decorator: add `f` to the class annotated on its first parameter (as a classmethod if `cls_method`, a property if `as_prop`)"
+    if f is None: return lambda g: patch(g, cls_method=cls_method, as_prop=as_prop)
     inner = inspect.unwrap(f)                          # see through decorators such as torch.no_grad()
     cls = inner.__annotations__[inner.__code__.co_varnames[0]]
     if isinstance(cls, str): cls = eval(cls, inner.__globals__)
     f.__qualname__ = inner.__qualname__ = f"{cls.__name__}.{f.__name__}"  # docs name it Class.method
-    setattr(cls, f.__name__, classmethod(f) if cls_method else f)
+    setattr(cls, f.__name__, classmethod(f) if cls_method else property(f) if as_prop else f)
     return f
 
 # %% ../nbs/00_core.ipynb #443360e0

@@ -13,7 +13,7 @@ import torch
 import lightning as L
 from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
-from .core import MagvitTrajError, CLIParser, check_int, check_choice
+from .core import MagvitTrajError, CLIParser, check_int, check_choice, patch
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
 from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config, split_ranges
 from .trajectories import FAMILIES
@@ -215,6 +215,7 @@ class VideoData(L.LightningDataModule):
         self._cache = {}
 
 # %% ../nbs/05a_data.ipynb #32dc6315
+@patch
 def _mnist(self:VideoData, train:bool)->Dataset:
     a = self.args
     vpd = a.videos_per_digit if train else max(1, a.videos_per_digit // 5)
@@ -222,6 +223,7 @@ def _mnist(self:VideoData, train:bool)->Dataset:
                               videos_per_digit=vpd, seed=a.data_seed, digits=a.digits, motion=a.motion,
                               max_velocity=a.max_velocity, canvas_size=a.canvas_size, digit_size=a.digit_size, background=a.background)
 
+@patch
 def _trajectories(self:VideoData, split:str)->Dataset:
     a, k = self.args, ('train', 'val', 'test').index(split)
     if self.layout == 'trajectory':
@@ -233,7 +235,8 @@ def _trajectories(self:VideoData, split:str)->Dataset:
         self._cache['generated'] = TrajectoryTensorDataset(generate_dataset(a.num_samples, a.sequence_length, a.resolution, a.channels, a.data_seed))
     return Subset(self._cache['generated'], split_ranges(a.num_samples)[k])
 
-def _dataset(self:VideoData, split:str)->Dataset:
+@patch
+def dataset(self:VideoData, split:str)->Dataset:
     "The dataset of `split` ('train', 'val' or 'test'), built once"
     if split not in self._cache:
         t = self.args.dataset_type
@@ -244,8 +247,6 @@ def _dataset(self:VideoData, split:str)->Dataset:
         self._cache[split] = ds
     return self._cache[split]
 
-VideoData._mnist, VideoData._trajectories, VideoData._dataset = _mnist, _trajectories, _dataset
-VideoData.dataset = _dataset
 
 # %% ../nbs/05a_data.ipynb #eeab7b12
 def _videogpt_range(batch)->dict:
@@ -254,18 +255,22 @@ def _videogpt_range(batch)->dict:
     out['video'] = out['video'] - 0.5
     return out
 
+@patch
 def _dataloader(self:VideoData, split:str)->DataLoader:
     a = self.args
-    return DataLoader(self._dataset(split), batch_size=a.batch_size, shuffle=split == 'train', num_workers=a.num_workers,
+    return DataLoader(self.dataset(split), batch_size=a.batch_size, shuffle=split == 'train', num_workers=a.num_workers,
                       persistent_workers=a.num_workers > 0, pin_memory=torch.cuda.is_available(),
                       collate_fn=_videogpt_range if a.centered else None)
 
-def _n_classes(self:VideoData)->int:
+@patch(as_prop=True)
+def n_classes(self:VideoData)->int:
     "Number of classes: 10 digits for Moving MNIST, 4 trajectory families, a folder's class folders, 0 for unlabelled files"
-    if self.args.dataset_type in ('moving_mnist', 'video_folder') or self.layout == 'videogpt': return getattr(self._dataset('train'), 'n_classes', 0)
+    if self.args.dataset_type in ('moving_mnist', 'video_folder') or self.layout == 'videogpt': return getattr(self.dataset('train'), 'n_classes', 0)
     return len(FAMILIES)
 
-VideoData._dataloader, VideoData.n_classes = _dataloader, property(_n_classes)
-VideoData.train_dataloader = lambda self: self._dataloader('train')
-VideoData.val_dataloader = lambda self: self._dataloader('val')
-VideoData.test_dataloader = lambda self: self._dataloader('test')
+@patch
+def train_dataloader(self:VideoData): return self._dataloader('train')
+@patch
+def val_dataloader(self:VideoData): return self._dataloader('val')
+@patch
+def test_dataloader(self:VideoData): return self._dataloader('test')

@@ -15,8 +15,7 @@ from .checkpoints import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['PIXELS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'encode', 'decode', 'reconstruct',
-           'classify', 'video_features', 'save_grid', 'sample_main']
+__all__ = ['PIXELS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'save_grid', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -48,7 +47,8 @@ class MotionModel:
 def _find(folder:Path, names)->Path|None:
     return next((folder/n for n in names if (folder/n).is_file()), None)
 
-def _from_checkpoint(cls, path, device=None, class_names=FAMILIES)->MotionModel:
+@patch(cls_method=True)
+def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->MotionModel:
     "Load a model folder (tokenizer.pt or vqvae.pt, transformer.pt, classifier.pt)"
     folder = Path(path)
     if not folder.is_dir(): raise MagvitTrajError(f"model folder {folder} does not exist")
@@ -60,7 +60,6 @@ def _from_checkpoint(cls, path, device=None, class_names=FAMILIES)->MotionModel:
         parts[kind] = load_code_model(p, kind, tok_path) if p else None
     return cls(VQVAE.from_checkpoint(tok_path), parts['transformer'], parts['classifier'], class_names, device)
 
-MotionModel.from_checkpoint = classmethod(_from_checkpoint)
 
 def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_path=None)->Path:
     "Gather the three checkpoints into one model folder (copies)"
@@ -71,6 +70,7 @@ def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_
     return folder
 
 # %% ../nbs/08b_motion.ipynb #37c38f8b
+@patch
 def _check_videos(self:MotionModel, videos, name:str='videos')->torch.Tensor: # (B, T, C, H, W)
     "`videos` as a tensor, or a clear error if it is not a batch of videos this model takes"
     v = torch.as_tensor(videos)
@@ -80,6 +80,7 @@ def _check_videos(self:MotionModel, videos, name:str='videos')->torch.Tensor: # 
     if v.shape[2] != c: raise MagvitTrajError(f"{name} have {v.shape[2]} channels but the tokenizer takes {c}; {name} must be (B, T, C, H, W)")
     return v
 
+@patch
 def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the model's device
     return rearrange(self._check_videos(videos).float(), 'b t c h w -> b c t h w').to(self.device)
 
@@ -92,12 +93,14 @@ def _in_chunks(fn, x:torch.Tensor, pixels_per_video:int)->torch.Tensor:
     n = max(1, PIXELS_PER_CHUNK // max(1, pixels_per_video))
     return fn(x) if len(x) <= n else torch.cat([fn(x[i:i + n]) for i in range(0, len(x), n)])
 
+@patch
 @torch.no_grad()
 def encode(self:MotionModel, videos)->torch.Tensor: # (B, t, h, w) codes
     "Videos `(B, T, C, H, W)` to codes"
     v = self._videos_in(videos)
     return _in_chunks(self.tokenizer.encode, v, v[0, 0].numel())
 
+@patch
 @torch.no_grad()
 def decode(self:MotionModel, codes)->torch.Tensor: # (B, T, C, H, W)
     "Codes to videos"
@@ -105,16 +108,19 @@ def decode(self:MotionModel, codes)->torch.Tensor: # (B, T, C, H, W)
     st, sh, sw = self.tokenizer.config.strides
     return _in_chunks(lambda c: _videos_out(self.tokenizer.decode(c.to(self.device))), codes, t * h * w * st * sh * sw)
 
+@patch
 def reconstruct(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
     "Videos through the tokenizer and back"
     return self.decode(self.encode(videos))
 
+@patch
 @torch.no_grad()
 def classify(self:MotionModel, videos)->tuple[torch.Tensor, torch.Tensor]: # labels (B,), probabilities (B, n_classes)
     "The motion family of each video"
     probs = self._need('classifier')(self.encode(videos)).softmax(-1).cpu()
     return probs.argmax(-1), probs
 
+@patch
 @torch.no_grad()
 def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
     "Mean- and std-pooled encoder latents of videos `(B, C, T, H, W)`: the default features of the Fréchet distance"
@@ -123,7 +129,6 @@ def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
         return torch.cat([z.flatten(2).mean(-1), z.flatten(2).std(-1)], -1).cpu()
     return _in_chunks(pooled, videos, videos[0, 0].numel())
 
-for f in (_check_videos, _videos_in, encode, decode, reconstruct, classify, video_features): setattr(MotionModel, f.__name__, f)
 
 # %% ../nbs/08b_motion.ipynb #37703d49
 @patch

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from numpy.lib.stride_tricks import sliding_window_view
 from torch.utils.data import Dataset
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli, exists, mix64, GOLDEN64
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli, exists, mix64, GOLDEN64, patch
 
 # %% auto #0
 __all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
@@ -337,6 +337,7 @@ class MovingMNISTDataset(Dataset):
     def n_classes(self)->int: return 10
 
 # %% ../nbs/05_moving_mnist.ipynb #62530232
+@patch
 def _motion_paths(self:MovingMNISTDataset, u:np.ndarray)->np.ndarray: # (B, T, D, 2)
     "Per-frame centres from the uniforms `u` (B, 6 D)"
     B, D, T, S, C, v = len(u), self.max_digits, self.sequence_length, self.digit_size, self.canvas_size, self.max_velocity
@@ -352,9 +353,9 @@ def _motion_paths(self:MovingMNISTDataset, u:np.ndarray)->np.ndarray: # (B, T, D
     omega = np.where(u[:, 4] < 0.5, -1, 1) * v * u[:, 5] / np.maximum(r, 1e-9)
     return circular_paths(center, r, 2 * np.pi * u[:, 3], np.where(r > 0, omega, 0), T)
 
-MovingMNISTDataset._motion_paths = _motion_paths
 
 # %% ../nbs/05_moving_mnist.ipynb #ed276916
+@patch
 def _render(self:MovingMNISTDataset, idx:np.ndarray)->dict:
     "Render the videos `idx` (B,) in one vectorised pass"
     B, D, S = len(idx), self.max_digits, self.digit_size
@@ -377,7 +378,8 @@ def _render(self:MovingMNISTDataset, idx:np.ndarray)->dict:
                 positions=torch.from_numpy(np.where(present[:, None, :, None], paths, np.nan).astype(np.float32)),  # (B, T, D, 2)
                 num_digits=torch.from_numpy(n))                                           # (B,)
 
-def _generate(self:MovingMNISTDataset, indices)->dict:
+@patch
+def generate(self:MovingMNISTDataset, indices)->dict:
     "Render videos `indices` at once (vectorised): the batched form of `self[i]`"
     idx = np.asarray(indices, dtype=np.int64).reshape(-1)
     if idx.size and (idx.min() < 0 or idx.max() >= len(self)):
@@ -392,19 +394,20 @@ def _generate(self:MovingMNISTDataset, indices)->dict:
         for k, v in part.items(): out[k][a:a + len(v)] = v
     return out
 
-def _getitem(self:MovingMNISTDataset, i)->dict:
+@patch
+def __getitem__(self:MovingMNISTDataset, i)->dict:
     i = int(i)
     if i < 0: i += len(self)
     if not 0 <= i < len(self): raise IndexError(f"video index {i} out of range for {len(self)} videos")
     return {k: v[0] for k, v in self.generate([i]).items()}
 
-def _getitems(self:MovingMNISTDataset, indices)->list:
+@patch
+def __getitems__(self:MovingMNISTDataset, indices)->list:
     "What a DataLoader calls for a batch: one vectorised `generate`"
     out = self.generate(indices)
     return [{k: v[j] for k, v in out.items()} for j in range(len(indices))]
 
-MovingMNISTDataset._render, MovingMNISTDataset.generate = _render, _generate
-MovingMNISTDataset.__getitem__, MovingMNISTDataset.__getitems__ = _getitem, _getitems
+
 
 # %% ../nbs/05_moving_mnist.ipynb #ed2ad9d1
 def create_moving_mnist_dataset(output_file,                # the .h5 file to write

@@ -74,20 +74,22 @@ class VideoGPT(L.LightningModule):
         super().train(mode); self.tokenizer.eval(); return self
 
 # %% ../nbs/07b_videogpt.ipynb #b0000010
+@patch
 def _video(self:VideoGPT, batch:dict)->torch.Tensor: # (B, C, T, H, W) in [0, 1]
     v = batch['video'].float()
     return v + 0.5 if self.args.centered else v
 
 @torch.no_grad()
+@patch
 def _condition_codes(self:VideoGPT, video:torch.Tensor)->torch.Tensor|None: # (B, t, h, w)
     k, T = self.args.n_cond_frames, video.shape[2]
     if not k: return None
     known = rearrange(video[:, :, :k], 'b c t h w -> b t c h w')
     return self.tokenizer.encode(rearrange(pad_condition(known, T), 'b t c h w -> b c t h w'))
 
-VideoGPT._video, VideoGPT._condition_codes = _video, _condition_codes
 
 # %% ../nbs/07b_videogpt.ipynb #b0000012
+@patch
 def _loss(self:VideoGPT, batch:dict)->torch.Tensor:
     a, video = self.args, self._video(batch)
     with torch.no_grad(): codes = self.tokenizer.encode(video)
@@ -100,25 +102,27 @@ def _loss(self:VideoGPT, batch:dict)->torch.Tensor:
     if cond is not None: codes = torch.cat([cond[:, :self.lead], codes[:, self.lead:]], 1)   # the prompt, then the rest
     return self.transformer.autoregressive_loss(codes, labels, task='predict' if cond is not None else None)['loss']
 
-def _training_step(self:VideoGPT, batch, i):
+@patch
+def training_step(self:VideoGPT, batch, i):
     loss = self._loss(batch)
     self.log('train/loss', loss, prog_bar=True, batch_size=len(batch['video']))
     return loss
 
-def _validation_step(self:VideoGPT, batch, i):
+@patch
+def validation_step(self:VideoGPT, batch, i):
     loss = self._loss(batch)
     self.log('val/loss', loss, prog_bar=True, batch_size=len(batch['video']), sync_dist=True)
     return loss
 
-def _configure_optimizers(self:VideoGPT):
+@patch
+def configure_optimizers(self:VideoGPT):
     a = self.args
     opt = torch.optim.AdamW(self.transformer.parameters(), lr=a.lr, betas=(0.9, 0.999))
     steps = check_int('max_steps', a.max_steps or 200_000, 1)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, max(1, steps // 100), steps, 0.))
     return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
 
-VideoGPT._loss, VideoGPT.training_step, VideoGPT.validation_step = _loss, _training_step, _validation_step
-VideoGPT.configure_optimizers = _configure_optimizers
+
 
 # %% ../nbs/07b_videogpt.ipynb #b0000014
 @patch
