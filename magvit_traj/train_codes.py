@@ -19,8 +19,7 @@ from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHeadConfig
 from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
-from .train_tokenizer import (lr_lambda, NonFiniteLossError, auto_precision, _make_trainer, _resume_path, _devices,
-                                         TokenizerModule)
+from .training import ScheduledModule, auto_precision, make_trainer, resume_path, parse_devices
 from .data import VideoData, add_data_args
 
 # %% auto #0
@@ -96,7 +95,7 @@ def _commit_plan(model, codes, labels, draws, g)->dict: # plan and condition_cod
     plan = tuple(torch.where(use, pick(c), x) for c, x in ((cond_task, task), (cond_lead, lead), (cond_trail, trail)))
     return dict(plan=plan, condition_codes=torch.where(use.view(b, 1, 1, 1), pick(cond_codes).long(), codes.long()))
 
-class CodesModule(L.LightningModule):
+class CodesModule(ScheduledModule):
     "Trains a model with `training_loss(codes, labels)` on batches `(codes, labels)`, or `(codes, labels, *COMMIT draws)`"
     def __init__(self, kind:str='transformer',  # 'transformer' or 'classifier'
                  model_config:dict|None=None,     # fields of its config dataclass
@@ -111,8 +110,7 @@ class CodesModule(L.LightningModule):
         if self.hparams.kind == 'classifier': out = self.model.training_loss(codes.long(), labels)
         elif not draws: out = self.model.training_loss(codes.long(), labels, generator=generator)
         else: out = self.model.training_loss(codes.long(), labels, generator=generator, **_commit_plan(self.model, codes, labels, draws, generator))
-        if not torch.isfinite(out['loss']):
-            raise NonFiniteLossError(f"{stage} loss became {float(out['loss'])} at step {self.global_step}; lower --lr or check the data")
+        self.check_finite(out['loss'], out, stage)
         self.log_dict({f'{stage}/{k}': float(v) if stage == 'val' else v for k, v in out.items() if torch.as_tensor(v).numel() == 1},
                       prog_bar=stage == 'train', on_step=stage == 'train', on_epoch=stage == 'val', sync_dist=stage == 'val',
                       batch_size=len(codes))
@@ -123,15 +121,6 @@ class CodesModule(L.LightningModule):
         g = torch.Generator().manual_seed(i)          # the same masks at every validation, so the curve is comparable
         return self._step(batch, 'val', g)
 
-    def configure_optimizers(self):
-        hp = self.hparams
-        params = [p for p in self.parameters() if p.requires_grad]
-        groups = [{'params': [p for p in params if p.ndim >= 2], 'weight_decay': hp.weight_decay},
-                  {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.}]
-        opt = torch.optim.AdamW(groups, lr=hp.lr, betas=tuple(hp.betas))
-        frac = lambda: TokenizerModule._time_frac(self)   # the share of a --max_minutes budget used
-        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio, frac()))
-        return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
 
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
 def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True,
@@ -153,7 +142,7 @@ def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
                    fast_dev_run:bool|int=False, progress_bar:bool=True)->dict: # final validation metrics
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
-    ckpt_path = _resume_path(out, resume)
+    ckpt_path = resume_path(out, resume)
     if not ckpt_path and not overwrite and not fast_dev_run and any((out/'checkpoints').glob('*.ckpt')):
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
@@ -161,7 +150,7 @@ def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
     sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
     train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='label_sets' if sets else 'labels')
-    trainer = _make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
+    trainer = make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
                             num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes,
                             monitor=('val/loss', 'min'))
     trainer.fit(module, train_dl, val_dl, ckpt_path=ckpt_path)
@@ -195,7 +184,7 @@ def _codes_parser(kind:str)->CLIParser:
     p.add_flag('val_every', type=int, default=500); p.add_flag('log_every', type=int, default=50)
     p.add_flag('out', default=f'runs/{kind}'); p.add_flag('resume', nargs='?', const='last', default=None)
     p.add_flag('overwrite', action='store_true'); p.add_flag('seed', type=int, default=0)
-    p.add_flag('accelerator', default='auto'); p.add_flag('devices', type=_devices, default='auto')
+    p.add_flag('accelerator', default='auto'); p.add_flag('devices', type=parse_devices, default='auto')
     p.add_flag('strategy', default='auto'); p.add_flag('num_nodes', type=int, default=1); p.add_flag('precision', default=None)
     p.add_flag('no_progress_bar', action='store_true')
     return p

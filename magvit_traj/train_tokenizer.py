@@ -13,21 +13,19 @@ import torch
 import torch.nn.functional as F
 from einops import rearrange
 import lightning as L
-from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Timer
-from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
+from lightning.pytorch.loggers import TensorBoardLogger
 from torchmetrics import MeanMetric
 
-from tqdm.auto import tqdm
 from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float,
-                              atomic_path, is_verbose, psnr_from_mse)
+                              atomic_path, psnr_from_mse)
 from .vqvae import VQVAE, VQVAEConfig, patch
 from .data import VideoData, add_data_args
 from .render import dot_centroids, DOT_THRESHOLD
 from .metrics import ssim
+from .training import ScheduledModule, auto_precision, auto_compile, resume_path, parse_devices, make_trainer
 
 # %% auto #0
-__all__ = ['centroid_error', 'lr_lambda', 'NonFiniteLossError', 'TokenizerModule', 'auto_precision', 'auto_compile',
-           'train_tokenizer', 'StepBar', 'trainer_output', 'tokenizer_parser', 'train_tokenizer_main']
+__all__ = ['centroid_error', 'TokenizerModule', 'train_tokenizer', 'tokenizer_parser', 'train_tokenizer_main']
 
 # %% ../nbs/06a_train_tokenizer.ipynb #0bb28751
 def centroid_error(recon:torch.Tensor, # (b, c, t, h, w) reconstruction
@@ -38,20 +36,8 @@ def centroid_error(recon:torch.Tensor, # (b, c, t, h, w) reconstruction
     err = (f(recon) - f(video)).norm(dim=-1)
     return torch.nan_to_num(err, nan=math.hypot(*video.shape[-2:]))
 
-# %% ../nbs/06a_train_tokenizer.ipynb #b2192f26
-def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
-              time_frac:float=0.,  # fraction of a wall-time budget used: the cosine follows whichever budget is further along
-             )->float:
-    "Multiplier of the base learning rate: linear warm-up, then cosine to `min_lr_ratio`"
-    if step < warmup_steps: return (step + 1) / warmup_steps
-    p = min(1., max((step - warmup_steps) / max(1, max_steps - warmup_steps), time_frac))
-    return min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * p))
-
 # %% ../nbs/06a_train_tokenizer.ipynb #41e6c9b0
-class NonFiniteLossError(MagvitTrajError):
-    "Training stopped because the loss became NaN or infinite"
-
-class TokenizerModule(L.LightningModule):
+class TokenizerModule(ScheduledModule):
     "Trains a `VQVAE` on batches `{'video': (b, c, t, h, w)}` in [0, 1]"
     def __init__(self, vqvae_config:dict|VQVAEConfig|None=None, # the model; a dict of `VQVAEConfig` fields
                  lr:float=3e-4,              # peak learning rate (AdamW)
@@ -86,11 +72,7 @@ def _video(batch): return batch['video'] if isinstance(batch, dict) else batch[0
 @patch
 def training_step(self:TokenizerModule, batch, batch_idx:int):
     recon, losses = self.model(_video(batch))
-    bad = not bool(torch.isfinite(losses['loss']))
-    if self.trainer.strategy.reduce_boolean_decision(bad, all=False):
-        parts = ', '.join(f"{k}={float(v):.4g}" for k, v in losses.items())
-        raise NonFiniteLossError(f"loss is not finite at step {self.global_step} ({parts}); "
-                                 "training stopped: try a lower --lr, more --warmup_steps, --precision 32-true, or --grad_clip")
+    self.check_finite(losses['loss'], losses)
     self.log_dict({f'train/{k}': v.detach().float() for k, v in losses.items()}, prog_bar=False)
     self.log('loss', losses['loss'].detach(), prog_bar=True, logger=False)
     self.log('psnr', losses['psnr'], prog_bar=True, logger=False)
@@ -135,47 +117,7 @@ def _log_reconstructions(self:TokenizerModule, video, recon):
         d = Path(self.trainer.default_root_dir)/'recon'; d.mkdir(parents=True, exist_ok=True)
         Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img).save(d/f'step{self.global_step:07d}.png')
 
-# %% ../nbs/06a_train_tokenizer.ipynb #f070b11d
-@patch
-def _time_frac(self:TokenizerModule)->float:
-    "Fraction of the trainer's `max_time` spent (0 without one): Lightning's Timer, restored on resume"
-    t = next((c for c in (self._trainer.callbacks if self._trainer else []) if isinstance(c, Timer)), None)
-    if t is None or t.time_remaining('train') is None: return 0.
-    used = t.time_elapsed('train')
-    return used / max(used + t.time_remaining('train'), 1e-9)
-
-@patch
-def configure_optimizers(self:TokenizerModule):
-    hp = self.hparams
-    params = [p for p in self.parameters() if p.requires_grad]
-    groups = [{'params': [p for p in params if p.ndim >= 2], 'weight_decay': hp.weight_decay},
-              {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.}]
-    opt = torch.optim.AdamW(groups, lr=hp.lr, betas=tuple(hp.betas))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio, self._time_frac()))
-    return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
-
-# %% ../nbs/06a_train_tokenizer.ipynb #fc08ac8f
-def _gpu_requested(accelerator)->bool:
-    return torch.cuda.is_available() and str(accelerator) in ('auto', 'gpu', 'cuda')
-
-def auto_precision(accelerator='auto')->str:
-    "'bf16-mixed' on a CUDA GPU with bfloat16 support, else '32-true'"
-    return 'bf16-mixed' if _gpu_requested(accelerator) and torch.cuda.is_bf16_supported() else '32-true'
-
-def auto_compile(accelerator='auto')->bool:
-    "Compile on CUDA GPUs of compute capability >= 7.0 (where Triton runs)"
-    return _gpu_requested(accelerator) and torch.cuda.get_device_capability()[0] >= 7
-
 # %% ../nbs/06a_train_tokenizer.ipynb #1a1ae092
-def _resume_path(out:Path, resume)->str|None:
-    ck = out/'checkpoints'
-    if resume in (None, False): return None
-    if resume in (True, 'last'):
-        if not (ck/'last.ckpt').is_file(): raise MagvitTrajError(f"resume: no {ck/'last.ckpt'} to resume from")
-        return str(ck/'last.ckpt')
-    if not Path(resume).is_file(): raise MagvitTrajError(f"resume: checkpoint {resume} does not exist")
-    return str(resume)
-
 def train_tokenizer(data:L.LightningDataModule,          # yields batches {'video': (b, c, t, h, w)}
                     config:VQVAEConfig|dict|None=None,   # the model
                     out='runs/tokenizer',                # output directory
@@ -198,7 +140,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                    )->dict:                              # final validation metrics
     "Train a `VQVAE` with Lightning; returns the final validation metrics"
     out = Path(out)
-    ckpt_path = _resume_path(out, resume)
+    ckpt_path = resume_path(out, resume)
     if not ckpt_path and not overwrite and not fast_dev_run and any((out/'checkpoints').glob('*.ckpt')):
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     check_int('max_steps', max_steps); check_float('lr', lr, 0, low_open=True); check_int('val_every', val_every)
@@ -206,7 +148,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)
-    trainer = _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices,
+    trainer = make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices,
                             strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes)
     trainer.fit(module, datamodule=data, ckpt_path=ckpt_path)
     if fast_dev_run: return {k: float(v) for k, v in trainer.callback_metrics.items()}
@@ -219,61 +161,11 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
             tmp.write_text(json.dumps({'step': trainer.global_step, 'start_step': module.start_step, **metrics, 'config': module.hparams.vqvae_config}, indent=1))
     return metrics
 
-# %% ../nbs/06a_train_tokenizer.ipynb #d4676a30
-class StepBar(L.Callback):
-    "One progress bar for a whole training run: optimiser steps out of `max_steps`, the latest training loss, time left"
-    def __init__(self, desc:str='train', every:int=10): self.desc, self.every, self.bar = desc, every, None
-    def on_train_start(self, trainer, module):
-        if trainer.is_global_zero:
-            self.bar = tqdm(total=trainer.max_steps, initial=trainer.global_step, desc=self.desc, unit='step', leave=False,
-                            dynamic_ncols=True)
-    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
-        if self.bar is None: return
-        self.bar.update(trainer.global_step - self.bar.n)
-        loss = outputs.get('loss') if isinstance(outputs, dict) else outputs
-        if loss is not None and self.bar.n % self.every == 0: self.bar.set_postfix(loss=f'{float(loss):.4g}', refresh=False)
-    def on_train_end(self, trainer, module):
-        if self.bar is not None: self.bar.close()
-
-def trainer_output(progress_bar:bool=True, # show progress at all
-                   desc:str='train',       # the bar's label
-                  )->dict:                  # keyword arguments for `L.Trainer`
-    "Quiet Lightning unless `is_verbose()`; a `StepBar` (or, verbose, Lightning's own bars and summary)"
-    import logging, warnings
-    from loguru import logger
-    from lightning.fabric.utilities.warnings import PossibleUserWarning
-    verbose = is_verbose()
-    for name in ('lightning.pytorch', 'lightning.fabric'): logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
-    warnings.filterwarnings('default' if verbose else 'ignore', category=PossibleUserWarning)
-    warnings.filterwarnings('default' if verbose else 'ignore', message='.*LeafSpec', category=FutureWarning)  # Lightning on torch 2.13
-    (logger.enable if verbose else logger.disable)('vector_quantize_pytorch')
-    if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
-    return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
-
-def _make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
-                  num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
-                  monitor=('val/psnr', 'max'))->L.Trainer:
-    shown = trainer_output(progress_bar, Path(out).name)
-    kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
-              max_steps=max_steps, gradient_clip_val=grad_clip or None, log_every_n_steps=log_every, num_sanity_val_steps=0,
-              max_time={'minutes': max_minutes} if max_minutes else None, **shown)
-    if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
-    out.mkdir(parents=True, exist_ok=True)
-    ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
-                           save_top_k=1, save_last=True)
-    loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
-    kw['callbacks'] = [ckpt, LearningRateMonitor('step')] + kw['callbacks']
-    return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
-                     limit_val_batches=limit_val_batches, logger=loggers, default_root_dir=out, **kw)
-
 # %% ../nbs/06a_train_tokenizer.ipynb #de029294
 def _bool(s:str)->bool:
     if s.lower() in ('1', 'true', 'yes', 'on'): return True
     if s.lower() in ('0', 'false', 'no', 'off'): return False
     raise ValueError(s)
-
-def _devices(s:str):
-    return int(s) if s.lstrip('-').isdigit() else s
 
 def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     "The command's flags: data, model, optimisation, Lightning"
@@ -312,7 +204,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
     p.add_flag('seed', type=int, default=0)
     p.add_flag('accelerator', default='auto', help="Lightning: cpu, gpu, auto, ...")
     p.add_flag('gpus', type=int, default=None, help="VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)")
-    p.add_flag('devices', type=_devices, default='auto', help="Lightning: a count, a list such as 0,1, or auto")
+    p.add_flag('devices', type=parse_devices, default='auto', help="Lightning: a count, a list such as 0,1, or auto")
     p.add_flag('strategy', default='auto', help="Lightning: auto, ddp, ddp_spawn, fsdp, ...")
     p.add_flag('num_nodes', type=int, default=1)
     p.add_flag('precision', default=None, help="Lightning: 32-true, bf16-mixed, 16-mixed; default: bf16-mixed on GPUs that support it")

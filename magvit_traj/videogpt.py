@@ -14,7 +14,8 @@ from einops import rearrange
 from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
-from .train_tokenizer import lr_lambda, train_tokenizer, trainer_output, _devices
+from .train_tokenizer import train_tokenizer
+from .training import lr_lambda, trainer_output, parse_devices
 from .vqvae import VQVAEConfig
 from .data import VideoData, add_data_args
 
@@ -164,7 +165,7 @@ def videogpt_parser(prog:str='train_videogpt.py')->CLIParser:
     p.add_flag('max_steps', type=int, default=200_000, help='optimiser steps (200000)')
     p.add_flag('gpus', type=int, default=None, help="VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)")
     p.add_flag('accelerator', default='auto', help='Lightning: cpu, gpu, auto (auto)')
-    p.add_flag('devices', type=_devices, default='auto', help='Lightning: a count, a list such as 0,1, or auto')
+    p.add_flag('devices', type=parse_devices, default='auto', help='Lightning: a count, a list such as 0,1, or auto')
     p.add_flag('out', default='runs/videogpt', help='checkpoints, logs and the tokenizer trained first (runs/videogpt)')
     p.add_flag('vqvae_steps', type=int, default=2000, help='steps of the tokenizer trained first when --vqvae is not given (2000)')
     p.add_flag('vqvae_hidden_dims', type=int, nargs='+', default=[64, 128], help='widths of that tokenizer (64 128)')
