@@ -177,7 +177,8 @@ def quickstart(out='runs/quickstart',          # the run folder
     # evaluation
     def make_eval():
         from magvit_traj.motion import MotionModel, save_model_folder
-        from magvit_traj.evaluate import evaluate_trajectories, write_report
+        from magvit_traj.evaluate import evaluate_trajectories
+        from magvit_traj.report import write_report
         save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt')
         model = MotionModel.from_checkpoint(o/'model')
         if dataset == 'trajectory':
