@@ -191,8 +191,8 @@ def gaussian_blur(frames:torch.Tensor, sigma:float)->torch.Tensor: # same shape
     r = int(3 * sigma) + 1
     k = torch.exp(-torch.arange(-r, r + 1.) ** 2 / (2 * sigma ** 2)); k = k / k.sum()
     x = frames.reshape(-1, 1, *frames.shape[-2:]).float()
-    x = F.conv2d(F.pad(x, (r, r, r, r)), k.view(1, 1, 1, -1)); x = F.conv2d(x, k.view(1, 1, -1, 1))
-    return x.reshape(frames.shape)
+    blur = lambda y: F.conv2d(F.conv2d(F.pad(y, (r, r, r, r)), k.view(1, 1, 1, -1)), k.view(1, 1, -1, 1))
+    return torch.cat([blur(x[i:i + 128]) for i in range(0, len(x), 128)]).reshape(frames.shape)   # in slices: conv buffers grow with the batch
 
 BLUR_SIGMAS = (0.5, 1, 2, 3, 4)
 
