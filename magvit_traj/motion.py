@@ -15,7 +15,8 @@ from .checkpoints import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['PIXELS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'save_grid', 'sample_main']
+__all__ = ['PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'save_grid',
+           'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -88,9 +89,11 @@ def _videos_out(v)->torch.Tensor: return rearrange(v.float().clamp(0, 1), 'b c t
 
 PIXELS_PER_CHUNK = 2 ** 18   # the tokenizer sees at most this many pixels (T x H x W per video) at once: ~0.5 GB of activations
 
-def _in_chunks(fn, x:torch.Tensor, pixels_per_video:int)->torch.Tensor:
-    "`fn` over slices of the batch `x` small enough that full-resolution activations stay bounded, concatenated"
-    n = max(1, PIXELS_PER_CHUNK // max(1, pixels_per_video))
+TOKENS_PER_CHUNK = 2 ** 15   # the classifier sees at most this many codes at once (its attention buffers grow with them)
+
+def _in_chunks(fn, x:torch.Tensor, pixels_per_video:int, budget:int=PIXELS_PER_CHUNK)->torch.Tensor:
+    "`fn` over slices of the batch `x` small enough that activations stay bounded (`budget` units per slice), concatenated"
+    n = max(1, budget // max(1, pixels_per_video))
     return fn(x) if len(x) <= n else torch.cat([fn(x[i:i + n]) for i in range(0, len(x), n)])
 
 @patch
@@ -117,7 +120,8 @@ def reconstruct(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
 @torch.no_grad()
 def classify(self:MotionModel, videos)->tuple[torch.Tensor, torch.Tensor]: # labels (B,), probabilities (B, n_classes)
     "The motion family of each video"
-    probs = self._need('classifier')(self.encode(videos)).softmax(-1).cpu()
+    codes = self.encode(videos)
+    probs = _in_chunks(self._need('classifier'), codes, codes[0].numel(), TOKENS_PER_CHUNK).softmax(-1).cpu()
     return probs.argmax(-1), probs
 
 @patch
