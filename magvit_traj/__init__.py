@@ -22,6 +22,7 @@ _PUBLIC = {   # module: the names re-exported from it
     'heads': ('ClassificationHead', 'ClassificationHeadConfig'),
     'motion': ('MotionModel',),
     'metrics': ('centroid_errors', 'best_baseline'),
+    'recover': ('Description', 'describe_videos', 'evaluate_description'),
     'evaluate': ('evaluate_trajectories', 'evaluate_moving_mnist'),
     'quickstart': ('CONFIGS',),
 }

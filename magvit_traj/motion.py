@@ -21,13 +21,15 @@ __all__ = ['PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'Motio
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
     "Tokenizer + masked transformer + classifier behind a videos-in, videos-out interface"
-    def __init__(self, tokenizer:VQVAE, transformer=None, classifier=None, class_names=FAMILIES, device=None):
+    def __init__(self, tokenizer:VQVAE, transformer=None, classifier=None, class_names=FAMILIES, device=None,
+                 text_model=None):   # a `TextVideoTransformer` (09b_text): videos from sentences
         self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         self.tokenizer = tokenizer.to(self.device).eval()
         self.transformer = transformer.to(self.device).eval() if transformer is not None else None
         self.classifier = classifier.to(self.device).eval() if classifier is not None else None
+        self.text_model = text_model.to(self.device).eval() if text_model is not None else None
         self.class_names = list(class_names)
-        for name, m in (('transformer', transformer), ('classifier', classifier)):
+        for name, m in (('transformer', transformer), ('classifier', classifier), ('text_model', text_model)):
             if m is not None and m.config.codebook_size != tokenizer.codebook_size:
                 raise MagvitTrajError(f"the {name} expects {m.config.codebook_size} codes but the tokenizer has {tokenizer.codebook_size}")
 
@@ -50,7 +52,7 @@ def _find(folder:Path, names)->Path|None:
 
 @patch(cls_method=True)
 def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->MotionModel:
-    "Load a model folder (tokenizer.pt or vqvae.pt, transformer.pt, classifier.pt)"
+    "Load a model folder (tokenizer.pt or vqvae.pt, transformer.pt, classifier.pt, text.pt)"
     folder = Path(path)
     if not folder.is_dir(): raise MagvitTrajError(f"model folder {folder} does not exist")
     tok_path = _find(folder, ('tokenizer.pt', 'vqvae.pt', 'tokenizer/vqvae.pt'))
@@ -59,13 +61,17 @@ def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->M
     for kind in ('transformer', 'classifier'):
         p = _find(folder, (f'{kind}.pt', f'{kind}/{kind}.pt'))
         parts[kind] = load_code_model(p, kind, tok_path) if p else None
-    return cls(VQVAE.from_checkpoint(tok_path), parts['transformer'], parts['classifier'], class_names, device)
+    text_path = _find(folder, ('text.pt', 'text/text.pt'))
+    if text_path:
+        from magvit_traj import text as _registers_the_text_kind  # noqa: F401
+        parts['text'] = load_code_model(text_path, 'text', tok_path)
+    return cls(VQVAE.from_checkpoint(tok_path), parts['transformer'], parts['classifier'], class_names, device, parts.get('text'))
 
 
-def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_path=None)->Path:
-    "Gather the three checkpoints into one model folder (copies)"
+def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_path=None, text_path=None)->Path:
+    "Gather the checkpoints into one model folder (copies)"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    for src, name in ((tokenizer_path, 'tokenizer.pt'), (transformer_path, 'transformer.pt'), (classifier_path, 'classifier.pt')):
+    for src, name in ((tokenizer_path, 'tokenizer.pt'), (transformer_path, 'transformer.pt'), (classifier_path, 'classifier.pt'), (text_path, 'text.pt')):
         if src is None: continue
         with atomic_path(folder/name) as tmp: shutil.copyfile(src, tmp)
     return folder
@@ -159,9 +165,15 @@ PREDICT_TEMPERATURE = 0.25   # predict and interpolate: the likely future, not a
 
 @patch
 @torch.no_grad()
-def generate(self:MotionModel, labels,     # (B,) class ids (0..3: linear, circular, helical, parabolic)
-             steps:int=12, temperature:float=1.0, guidance:float=0.0, seed:int|None=None, autoregressive:bool=False)->torch.Tensor:
-    "New videos `(B, T, C, H, W)` of the requested motion families"
+def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3: linear, circular, helical, parabolic)
+             steps:int=12, temperature:float=1.0, guidance:float=0.0, seed:int|None=None, autoregressive:bool=False,
+             text=None,                      # instead of labels: sentences like the dataset's descriptions (needs a text model, 09b_text)
+            )->torch.Tensor:
+    "New videos `(B, T, C, H, W)` of the requested motion families, or of the motions the sentences describe"
+    if (labels is None) == (text is None): raise MagvitTrajError("generate takes labels (class ids) or text (sentences), one of the two")
+    if text is not None:
+        if guidance or autoregressive: raise MagvitTrajError("generation from text decodes in parallel steps, without guidance")
+        return self.decode(self._need('text_model').generate(text, steps=steps, temperature=temperature, seed=seed))
     labels = torch.as_tensor(labels, dtype=torch.long).reshape(-1).to(self.device)
     codes = self._decode_tokens(autoregressive, labels=labels, steps=steps, temperature=temperature, guidance=guidance, seed=seed)
     return self.decode(codes)
@@ -215,8 +227,7 @@ def interpolate(self:MotionModel,
 # %% ../nbs/08b_motion.ipynb #f1b44198
 def save_grid(videos, path, frames:int=8, titles=None):
     "A PNG grid (`plot_frames`): one row per video, `frames` evenly spaced frames"
-    import matplotlib; matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt      # no matplotlib.use('Agg'): that would switch a notebook's inline plots off for good
     fig = plot_frames(videos, titles, frames)
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=80)
     plt.close(fig)
@@ -243,7 +254,11 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
 def _sample(a):
     model = MotionModel.from_checkpoint(a.model, device=a.device)
     kw = dict(steps=a.steps, temperature=a.temperature, seed=a.seed)
-    if a.task == 'generate':
+    if a.text:
+        if a.task != 'generate': raise MagvitTrajError("--text generates videos: use it with --task generate")
+        vids, pairs = model.generate(text=a.text, **kw), None
+        names = [f'text-{i}' for i in range(len(vids))]
+    elif a.task == 'generate':
         labels = _sample_labels(model, a.labels)
         vids, pairs = model.generate(labels, **kw), None
         names = [model.class_names[l] if l < len(model.class_names) else str(l) for l in labels]
@@ -266,6 +281,7 @@ def sample_main(argv=None)->int:
     p.add_flag('model', required=True, help='model folder (tokenizer.pt, transformer.pt, classifier.pt)')
     p.add_flag('task', choices=('generate', 'predict', 'interpolate'), default='generate')
     p.add_flag('labels', nargs='+', default=list(FAMILIES), help='generate: class names or ids')
+    p.add_flag('text', nargs='+', default=None, help='generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)')
     p.add_flag('data', default=None, help='predict/interpolate: a trajectory .h5 to take videos from (default: new videos)')
     p.add_flag('n', type=int, default=4, help='predict/interpolate: number of videos')
     p.add_flag('context', type=int, nargs='+', default=[8], help='predict: frames known; interpolate: frames known at the start and at the end')
@@ -274,3 +290,6 @@ def sample_main(argv=None)->int:
     p.add_flag('seed', type=int, default=None); p.add_flag('device', default=None)
     p.add_flag('out', default='runs/samples')
     return run_cli(p, _sample, argv)
+
+# %% ../nbs/08b_motion.ipynb #ed49802b
+from . import recover as _registers_describe_and_lift_3d  # noqa: E402,F401  (recover imports MotionModel, defined above)

@@ -23,7 +23,9 @@ CONFIGS = {
                   transformer=dict(config=dict(dim=96, depth=4, heads=4, dropout=0.0, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=16000,
                                    lr=2e-3, warmup_steps=100, batch_size=16, val_every=4000),
                   classifier=dict(config=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=3e-3,
-                                  warmup_steps=50, batch_size=64, val_every=1000)),
+                                  warmup_steps=50, batch_size=64, val_every=1000),
+                  language=dict(num_samples=6000, model=dict(dim=96, depth=4, heads=4, text_depth=2), max_steps=8000, lr=1e-3,
+                                warmup_steps=100, batch_size=16, val_every=2000, eval_sentences=128, pairs=16)),
     'full': dict(dataset=dict(num_samples=30000, sequence_length=16, resolution=64, channels=3), eval_samples=1000, per_class=64,
                  tokenizer=dict(config=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
                                             codebook_size=1024, embedding_dim=64),
@@ -31,14 +33,18 @@ CONFIGS = {
                  transformer=dict(config=dict(dim=512, depth=8, heads=8, dropout=0.1, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=8000,
                                   lr=5e-4, warmup_steps=300, batch_size=64, val_every=1000),
                  classifier=dict(config=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=1e-3,
-                                 warmup_steps=100, batch_size=64, val_every=500)),
+                                 warmup_steps=100, batch_size=64, val_every=500),
+                 language=dict(num_samples=30000, model=dict(dim=512, depth=8, heads=8, text_depth=2, dropout=0.1), max_steps=8000, lr=5e-4,
+                               warmup_steps=300, batch_size=64, val_every=1000, eval_sentences=512, pairs=64)),
     'tiny': dict(dataset=dict(num_samples=48, sequence_length=8, resolution=16, channels=3), eval_samples=8, per_class=1,
                  tokenizer=dict(config=dict(hidden_dims=(8, 16), n_res_layers=1, strides=(2, 4, 4), patch_size=(1, 1, 1), codebook_size=32, embedding_dim=8),
                                 max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
                  transformer=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 classifier=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3)),
+                 classifier=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                 language=dict(num_samples=40, model=dict(dim=16, depth=1, heads=2, text_depth=1), max_steps=3, lr=1e-3, warmup_steps=1,
+                               batch_size=8, val_every=3, eval_sentences=4, pairs=2)),
 }
-STAGES = ('data', 'tokenizer', 'transformer', 'classifier', 'evaluate')
+STAGES = ('data', 'tokenizer', 'transformer', 'classifier', 'language', 'evaluate')   # 'language' only with `with_language`
 
 # %% ../nbs/11a_quickstart.ipynb #1f4c01e5
 EXAMPLE_SMALL_STEPS = dict(tokenizer=1000, transformer=600, classifier=1800)  # Moving MNIST on the small config: 2 CPU cores, < 15 min
@@ -117,7 +123,9 @@ def quickstart(out='runs/quickstart',          # the run folder
                accelerator='auto', devices='auto',
                workers:int|None=None,          # processes rendering the dataset
                time_scale:float=1.0,           # multiply every stage's training steps (e.g. 0.5 for a run half as long)
-               progress:bool=True, log=print)->dict: # the metrics
+               progress:bool=True, log=print,
+               with_language:bool=False,       # also train the text-to-video model (09b_text) and measure generation from sentences
+              )->dict:                         # the metrics
     "Data, tokenizer, transformer, classifier, evaluation and report, each stage reused when already done"
     from magvit_traj.dataset import DatasetConfig, write_h5, generate_dataset
     from magvit_traj.data import VideoData
@@ -125,13 +133,15 @@ def quickstart(out='runs/quickstart',          # the run folder
     from magvit_traj.vqvae import VQVAEConfig
     from magvit_traj.train_codes import cached_codes, train_on_codes
     check_choice('dataset', dataset, ('trajectory', 'moving_mnist'))
+    if with_language and dataset != 'trajectory': raise MagvitTrajError("the language stage learns the trajectory descriptions: use it with --dataset trajectory")
     name = config if isinstance(config, str) else 'custom'
     cfg = CONFIGS[check_choice('config', config, CONFIGS)] if isinstance(config, str) else config
     if dataset == 'moving_mnist' and 'num_digits' not in cfg['dataset']:   # a trajectory configuration, adapted
         cfg = mnist_config(cfg, EXAMPLE_SMALL_STEPS if name == 'small' else None)
     if time_scale != 1:
         cfg = copy.deepcopy(cfg)
-        for k in ('tokenizer', 'transformer', 'classifier'):
+        for k in ('tokenizer', 'transformer', 'classifier', 'language'):
+            if k not in cfg: continue
             cfg[k]['max_steps'] = max(1, round(cfg[k]['max_steps'] * check_float('time_scale', time_scale, 0, low_open=True)))
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
@@ -174,25 +184,58 @@ def quickstart(out='runs/quickstart',          # the run folder
         return fn
     k_tr = run.stage('transformer', [k_tok, cfg['transformer']], [o/'transformer'/'transformer.pt'], make('transformer'))
     k_cl = run.stage('classifier', [k_tok, cfg['classifier']], [o/'classifier'/'classifier.pt'], make('classifier'))
+    k_lang = run.stage('language', [k_tr, cfg['language']], [o/'text'/'text.pt'], _language_stage(o, tok_path, cfg, accelerator, devices, progress)) if with_language else None
     # evaluation
     def make_eval():
         from magvit_traj.motion import MotionModel, save_model_folder
         from magvit_traj.evaluate import evaluate_trajectories
         from magvit_traj.report import write_report
-        save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt')
+        save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt', o/'text'/'text.pt' if k_lang else None)
         model = MotionModel.from_checkpoint(o/'model')
         if dataset == 'trajectory':
             held = generate_dataset(cfg['eval_samples'], d['sequence_length'], d['resolution'], d['channels'], seed=1)
             metrics, examples = evaluate_trajectories(model, held, per_class=cfg['per_class'])
+            metrics.update(_evaluate_description(model, held, cfg))
+            if k_lang: metrics['text_generation'] = _evaluate_text(model, cfg)
         else: metrics, examples = _evaluate_mnist(model, cfg)
         metrics['config'] = dict(name=name, data=dataset, **cfg)
         metrics['stage_minutes'] = {k: round(v / 60, 2) for k, v in run.times.items()}
         write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config',
                      trails=dataset == 'trajectory')
         return _headline(metrics)
-    run.stage('evaluate', [k_tr, k_cl, cfg.get('eval_samples'), cfg.get('per_class')], [o/'metrics.json', o/'report.html'], make_eval)
+    run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.get('eval_samples'), cfg.get('per_class'), 'describe'], [o/'metrics.json', o/'report.html'], make_eval)
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")
     return json.loads((o/'metrics.json').read_text())
+
+# %% ../nbs/11a_quickstart.ipynb #a33b66f3
+def _evaluate_description(model, held:dict, cfg:dict)->dict:
+    "describe and lift_3d on the held-out videos, and on the same paths drawn with perspective dot sizes (see 09a_recover)"
+    from magvit_traj.recover import evaluate_description
+    from magvit_traj.dataset import generate_dataset
+    d = cfg['dataset']
+    persp = generate_dataset(cfg['eval_samples'], d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
+    return dict(description=evaluate_description(model, held, workers=2),
+                description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=2))
+
+def _language_stage(o, tok_path, cfg:dict, accelerator, devices, progress:bool):
+    "The stage that trains the text-to-video model, starting from the class-conditional transformer"
+    def fn():
+        from magvit_traj.text import train_text_model
+        d, lc = cfg['dataset'], cfg['language']
+        m = train_text_model(tok_path, o/'text', lc['num_samples'], d['sequence_length'], d['resolution'], d['channels'], model=lc['model'],
+                             init_from=o/'transformer'/'transformer.pt', max_steps=lc['max_steps'], batch_size=lc['batch_size'], lr=lc['lr'],
+                             warmup_steps=lc['warmup_steps'], val_every=lc['val_every'], progress=progress, accelerator=accelerator, devices=devices)
+        return ', '.join(f"{k} {v:.3f}" for k, v in m.items() if k in ('val/loss', 'val/accuracy'))
+    return fn
+
+def _evaluate_text(model, cfg:dict)->dict:
+    "Generation from held-out sentences (seed 1), judged by describe, against chance and label-only generation (see 09b_text)"
+    from magvit_traj.text import evaluate_text_generation, language_dataset
+    from magvit_traj.dataset import render_samples
+    d, lc = cfg['dataset'], cfg['language']
+    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
+    train = sentences(lc['num_samples'], 0, int(0.9 * lc['num_samples']))
+    return evaluate_text_generation(model, sentences(lc['eval_sentences'], 1, lc['eval_sentences']), train, pairs=lc['pairs'], workers=2)[0]
 
 # %% ../nbs/11a_quickstart.ipynb #6ee9e1f0
 def _evaluate_mnist(model, cfg)->tuple[dict, dict]:
@@ -236,6 +279,13 @@ def _headline(m:dict)->str:
             base = m[t]['best_baseline']
             parts.append(f"{t} {m[t]['model']['mean']:.2f} px (best baseline, {base.replace('_', ' ')}: {m[t][base]['mean']:.2f})")
     if 'generation' in m: parts.append(f"generation consistency {m['generation']['consistency']:.1%}, valid dots {m['generation']['valid_frames']:.1%}")
+    if 'description' in m:
+        dm, dp = m['description']['model'], m.get('description_perspective_size', {}).get('model', {})
+        parts.append(f"describe: family {dm['family_accuracy']:.1%}, re-rendered {dm['rerender_px']:.2f} px, rotation {dm['rotation_accuracy']:.1%}, "
+                     f"3D {dm['path_error']:.1%} of extent" + (f" ({dp['path_error']:.1%} with dot sizes)" if dp else ''))
+    if 'text_generation' in m:
+        tm = m['text_generation']['model']
+        parts.append(f"from text: family {tm['family']:.1%}, sense {tm['sense']:.1%}, size within 25% {tm['size_within_25']:.1%}")
     if 'moving_mnist' in m:
         mm = m['moving_mnist']
         parts.append(f"MNIST MSE/frame {mm['mse_per_frame']:.1f} (copy-last {mm['copy_last_mse_per_frame']:.1f}, "
@@ -350,8 +400,11 @@ def quickstart_main(argv=None)->int:
     p.add_flag('workers', type=int, default=None, help='dataset rendering processes')
     p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training steps")
     p.add_flag('quiet', action='store_true', help='no progress bars')
+    p.add_argument('--with', dest='with_stages', nargs='+', default=[], choices=('language',),
+                   help='optional stages: language (train generation from sentences and measure it; about 8 more minutes on 2 cores)')
     def act(a):
         force = () if a.force is None else (a.force or ['all'])
         devices = int(a.devices) if str(a.devices).isdigit() else a.devices
-        quickstart(a.out, a.config, a.dataset, force, a.accelerator, devices, a.workers, a.time_scale, progress=not a.quiet)
+        quickstart(a.out, a.config, a.dataset, force, a.accelerator, devices, a.workers, a.time_scale, progress=not a.quiet,
+                   with_language='language' in a.with_stages)
     return run_cli(p, act, argv)

@@ -83,6 +83,20 @@ def _rows(m:dict)->list[tuple[str, str]]:
     add('generation class consistency', ['generation', 'consistency'], '{:.2%}')
     add('generation frames with one valid dot', ['generation', 'valid_frames'], '{:.2%}')
     add('generation family-fit residual, median (px)', ['generation', 'fit_residual_px_median'])
+    for key, seen in (('description', ''), ('description_perspective_size', ', dot size shrinking with depth')):
+        for who in ('model', 'classical'):
+            add(f'describe ({who}{seen}): family accuracy', [key, who, 'family_accuracy'], '{:.2%}')
+            add(f'describe ({who}{seen}): re-rendered equation vs the dot, mean (px)', [key, who, 'rerender_px'])
+            add(f'describe ({who}{seen}): rotation sense', [key, who, 'rotation_accuracy'], '{:.2%}')
+            add(f'lift_3d ({who}{seen}): 3D path error, mean (share of the extent)', [key, who, 'path_error'], '{:.2%}')
+    tg = ['text_generation']
+    for who in ('model', 'label_only'):
+        add(f'from text ({who.replace("_", " ")}): family as stated', tg + [who, 'family'], '{:.2%}')
+        add(f'from text ({who.replace("_", " ")}): rotation sense as stated', tg + [who, 'sense'], '{:.2%}')
+        add(f'from text ({who.replace("_", " ")}): size within 25% of the stated', tg + [who, 'size_within_25'], '{:.2%}')
+    add('from text (model): videos without a dot', tg + ['model', 'no_dot'], '{:.2%}')
+    add('from text: sentence pairs, flipped sense gives opposite turns', tg + ['pairs_sense', 'differ_as_asked'], '{:.2%}')
+    add('from text: sentence pairs, radius 1.5 drawn larger than 0.9', tg + ['pairs_radius', 'differ_as_asked'], '{:.2%}')
     add('masked decoding (videos/s)', ['sampling_speed', 'masked_videos_per_s'], '{:.2f}')
     add('autoregressive decoding (videos/s)', ['sampling_speed', 'autoregressive_videos_per_s'], '{:.2f}')
     add('masked / autoregressive speed-up', ['sampling_speed', 'speedup'], '{:.1f}x')

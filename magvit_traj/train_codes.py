@@ -23,8 +23,8 @@ from .training import ScheduledModule, auto_precision, make_trainer, resume_path
 from .data import VideoData, add_data_args
 
 # %% auto #0
-__all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'code_loaders', 'train_on_codes', 'cached_codes',
-           'train_transformer_main', 'train_classifier_main']
+__all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'start_from', 'code_loaders', 'train_on_codes',
+           'cached_codes', 'train_transformer_main', 'train_classifier_main']
 
 # %% ../nbs/07a_train_codes.ipynb #2ed3fa3e
 def _labels(batch)->torch.Tensor: # (b,) long
@@ -122,6 +122,18 @@ class CodesModule(ScheduledModule):
         return self._step(batch, 'val', g)
 
 
+# %% ../nbs/07a_train_codes.ipynb #6b1ac290
+def start_from(model:torch.nn.Module,   # the model about to be trained
+               source:torch.nn.Module,  # a trained model
+              )->int:                   # parameters copied
+    "Copy `source`'s parameters into `model` wherever a name matches (also one level down, e.g. `video.blocks.0...` <- `blocks.0...`) and the shape agrees"
+    src, n = source.state_dict(), 0
+    with torch.no_grad():
+        for name, p in model.state_dict().items():
+            s = src.get(name, src.get(name.split('.', 1)[-1]))
+            if s is not None and s.shape == p.shape: p.copy_(s); n += 1
+    return n
+
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
 def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True,
                  labels:str='labels')->tuple: # the key of the labels to train on ('label_sets': all digits of a video)
@@ -130,7 +142,7 @@ def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=Tru
     mk = lambda d, sh: DataLoader(TensorDataset(*cols(d)), batch_size, shuffle=sh, drop_last=sh and len(d['labels']) > batch_size)
     return mk(codes, shuffle), mk(val_codes, False)
 
-def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
+def train_on_codes(kind:str,                  # 'transformer', 'classifier' or 'text' (09b_text)
                    codes:dict, val_codes:dict, # from `tokenize`
                    model_config:dict,         # fields of TransformerConfig / ClassificationHeadConfig
                    out='runs/transformer',    # output directory: checkpoints/, csv/, tb/, <kind>.pt, metrics.json
@@ -139,7 +151,9 @@ def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
                    min_lr_ratio:float=0.1, grad_clip:float=1.0, val_every:int=500, log_every:int=50,
                    accelerator='auto', devices='auto', strategy='auto', num_nodes:int=1, precision:str|None=None,
                    resume=None, overwrite:bool=False, seed:int=0, max_minutes:float|None=None,
-                   fast_dev_run:bool|int=False, progress_bar:bool=True)->dict: # final validation metrics
+                   fast_dev_run:bool|int=False, progress_bar:bool=True,
+                   init_from=None,            # a model whose parameters of the same name and shape start training (see `start_from`)
+                  )->dict:                    # final validation metrics
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
     ckpt_path = resume_path(out, resume)
@@ -148,8 +162,9 @@ def train_on_codes(kind:str,                  # 'transformer' or 'classifier'
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
     L.seed_everything(seed, workers=True, verbose=False)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
+    if init_from is not None: start_from(module.model, init_from)
     sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
-    train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='label_sets' if sets else 'labels')
+    train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='text' if kind == 'text' else 'label_sets' if sets else 'labels')
     trainer = make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
                             num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes,
                             monitor=('val/loss', 'min'))

@@ -233,13 +233,15 @@ class MaskedVideoTransformer(nn.Module):
                 condition:torch.Tensor, # (b, n) long: condition codes, NO_CONDITION where none
                 task_ids:torch.Tensor,  # (b,) long: index into TASKS
                 class_ids:torch.Tensor, # (b,) long: class, or `null_class`
+                prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the task and class (e.g. an encoded sentence)
                )->torch.Tensor:         # (b, n, K) logits over the codes at every position
         "The masked model: predict every position's code from all positions"
         x = self.tok_emb(tokens)
         use_cond = (tokens == self.mask_id) & (condition != NO_CONDITION)
         x = torch.where(use_cond[..., None], self.cond_emb(condition.clamp(min=0)), x) + self.position_embedding()
-        x = torch.cat([self._prefix(task_ids, class_ids), x], 1)        # (b, 2 + n, d)
-        return self.head(self._trunk(self.drop(x))[:, 2:])
+        first = [self._prefix(task_ids, class_ids)] + ([] if prefix is None else [prefix])
+        x = torch.cat(first + [x], 1)                                      # (b, 2 + L + n, d)
+        return self.head(self._trunk(self.drop(x))[:, -tokens.shape[1]:])
 
     def forward_causal(self,
                        codes:torch.Tensor,     # (b, n) long codes in raster order
@@ -319,6 +321,7 @@ def training_loss(self:MaskedVideoTransformer,
                   condition_codes:torch.Tensor|None=None, # (b, t, h, w) codes of the padded condition videos; None: `codes`
                   plan:tuple|None=None,         # per-video (task ids, lead, trail), each (b,) long, for the videos' own condition videos
                   generator:torch.Generator|None=None,    # a CPU generator for the random tasks, masks and class dropout
+                  prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens (see `forward`)
                  )->dict: # 'loss' (mean cross-entropy over all positions, to backpropagate) and detached diagnostics
     "COMMIT masked-token loss on a batch of code grids"
     c, dev = self.config, self.device
@@ -345,7 +348,7 @@ def training_loss(self:MaskedVideoTransformer,
     class_ids = torch.full((b,), self.null_class, device=dev) if lab is None else lab.masked_fill(drop, self.null_class)
     target = rearrange(codes, 'b t h w -> b (t h w)')
     mask = _random_mask(b, n, generator, dev)
-    logits = self(torch.where(mask, self.mask_id, target), cond, task_ids, class_ids)          # (b, n, K)
+    logits = self(torch.where(mask, self.mask_id, target), cond, task_ids, class_ids, prefix)  # (b, n, K)
     ce = F.cross_entropy(rearrange(logits, 'b n k -> b k n'), target, reduction='none')        # (b, n)
     with torch.no_grad():
         hit = logits.argmax(-1) == target
@@ -380,11 +383,12 @@ def _sample(logits:torch.Tensor, temperature:float, g:torch.Generator|None)->tup
     return codes, logp.gather(-1, codes[..., None])[..., 0]
 
 @patch
-def _guided_logits(self:MaskedVideoTransformer, tokens, condition, task_ids, class_ids, guidance:float):
-    "Logits of one decoding step, with classifier-free guidance when `guidance` > 0 (one forward pass of 2b)"
-    if not guidance: return self(tokens, condition, task_ids, class_ids)
-    null = torch.full_like(class_ids, self.null_class)
-    lc, lu = self(tokens.repeat(2, 1), condition.repeat(2, 1), task_ids.repeat(2), torch.cat([class_ids, null])).chunk(2)
+def _guided_logits(self:MaskedVideoTransformer, tokens, condition, task_ids, class_ids, guidance:float, prefix=None, null_prefix=None):
+    "Logits of one decoding step, with classifier-free guidance when `guidance` > 0 (one forward pass of 2b): away from the null class, or from `null_prefix` when given"
+    if not guidance: return self(tokens, condition, task_ids, class_ids, prefix)
+    null = class_ids if null_prefix is not None else torch.full_like(class_ids, self.null_class)
+    pre = None if prefix is None else torch.cat([prefix, prefix if null_prefix is None else null_prefix])
+    lc, lu = self(tokens.repeat(2, 1), condition.repeat(2, 1), task_ids.repeat(2), torch.cat([class_ids, null]), pre).chunk(2)
     return lc + guidance * (lc - lu)
 
 # %% ../nbs/07_transformer.ipynb #b536b59e
@@ -420,6 +424,8 @@ def generate(self:MaskedVideoTransformer,
              guidance:float=0.,           # classifier-free guidance scale (needs labels): l_c + guidance * (l_c - l_null)
              seed:int|None=None,          # seeds the sampling; None: torch's global random state
              callback:Callable|None=None, # called after each step as callback(step, codes (b,t,h,w), decided (b,t,h,w) bool)
+             prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens (see `forward`), e.g. an encoded sentence
+             null_prefix:torch.Tensor|None=None, # (b, L, d) with guidance: guide away from this prefix (e.g. an empty sentence), not the null class
             )->torch.Tensor:              # (b, t, h, w) long codes; the `fixed` frames equal `condition_codes`
     "Decode code grids in `steps` parallel steps (MaskGIT/MAGVIT COMMIT): fixed condition codes kept, the others refined"
     steps, temperature = check_int('steps', steps), check_float('temperature', temperature, 0)
@@ -436,7 +442,7 @@ def generate(self:MaskedVideoTransformer,
     with _eval_mode(self):
         for s in range(1, steps + 1):
             shown = decided | (region & (cond_rank >= round(nc * left / m)))
-            logits = self._guided_logits(torch.where(shown, codes, self.mask_id), cond, r['task_ids'], r['class_ids'], guidance)
+            logits = self._guided_logits(torch.where(shown, codes, self.mask_id), cond, r['task_ids'], r['class_ids'], guidance, prefix, null_prefix)
             sampled, logp = _sample(logits, temperature, g)
             left = 0 if s == steps else max(0, min(left - 1, math.floor(cosine_mask_schedule(s / steps) * m)))
             conf = logp + choice_temperature * (1 - s / steps) * _gumbel(logp.shape, g, dev)
