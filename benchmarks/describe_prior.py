@@ -1,0 +1,38 @@
+"""How `describe` should weigh the learned classifier against the fits: family accuracy for BIC floors and prior
+weights, on 256 videos of seed 2 per condition (the quickstart and benchmarks/describe.py report seed 1, so the choice
+is not made on the numbers reported). The defaults of `recover.choose_family` (floor 0.2 px, weight 0.1) come from this.
+
+    python benchmarks/describe_prior.py --model runs/quickstart/model > benchmarks/results/describe_prior_cpu.md
+"""
+import argparse
+
+CONDITIONS = {'clean': dict(), 'position noise 0.02': dict(noise_std=0.02), 'position noise 0.05': dict(noise_std=0.05),
+              'dot size shrinks with depth': dict(perspective_size=True)}
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    p.add_argument('--model', default='runs/quickstart/model', help='a model folder (tokenizer, classifier)')
+    p.add_argument('--n', type=int, default=256, help='videos per condition')
+    p.add_argument('--workers', type=int, default=2, help='processes fitting in parallel')
+    a = p.parse_args()
+    import numpy as np
+    from magvit_traj.motion import MotionModel
+    from magvit_traj.dataset import generate_dataset
+    from magvit_traj.quickstart import CONFIGS
+    from magvit_traj.recover import fit_videos, choose_family
+    model = MotionModel.from_checkpoint(a.model, device='cpu')
+    d = CONFIGS['small']['dataset']
+    rows = {}
+    for name, kw in CONDITIONS.items():
+        data = generate_dataset(a.n, d['sequence_length'], d['resolution'], d['channels'], seed=2, **kw)
+        fits = fit_videos(data['videos'], data['camera'], kw.get('perspective_size', False), workers=a.workers)
+        rows[name] = (np.array([[f.rms_px for f in r] for r in fits]), model.classify(data['videos'])[1].numpy(), data['labels'].numpy())
+    print("| floor (px) | prior weight | classifier alone | " + ' | '.join(CONDITIONS) + ' |')
+    print('|---|---|---|' + '---|' * len(CONDITIONS))
+    alone = ' / '.join(f"{(probs.argmax(1) == y).mean():.1%}" for _, probs, y in rows.values())
+    for floor in (0.1, 0.2):
+        for w in (0, 0.1, 0.25, 0.5, 1.0):
+            acc = [(choose_family(rms, d['sequence_length'], probs if w else None, floor, w) == y).mean() for rms, probs, y in rows.values()]
+            print(f"| {floor} | {w} | {alone} | " + ' | '.join(f"{x:.1%}" for x in acc) + ' |')
+
+if __name__ == '__main__': main()
