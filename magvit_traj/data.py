@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_data.ipynb #28136e00
 from __future__ import annotations
-import argparse, os
+import argparse
 from pathlib import Path
 
 import h5py
@@ -15,7 +15,7 @@ from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
 from .core import MagvitTrajError, CLIParser, check_int, check_choice, patch
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
-from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, generate_dataset, read_config, split_ranges
+from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, LazyH5, generate_dataset, read_config, split_ranges
 from .trajectories import FAMILIES
 
 # %% auto #0
@@ -48,8 +48,9 @@ def resize_clip(frames:np.ndarray,  # (T, H, W, C) uint8
     return torch.from_numpy(np.ascontiguousarray(x[..., top:top + resolution, left:left + resolution]))
 
 # %% ../nbs/05a_data.ipynb #99c37f61
-class HDF5VideoDataset(Dataset):
+class HDF5VideoDataset(LazyH5, Dataset):
     "Clips from an HDF5 file in VideoGPT's layout, as dicts with `video` `(C, T, R, R)` in [0, 1]"
+    h5_attr = 'data_file'                 # the file `LazyH5` opens, once per process
     def __init__(self, data_file,               # .h5 with train_data, train_idx, test_data, test_idx
                  sequence_length:int=16,        # frames per clip
                  train:bool=True,               # train_ or test_ datasets
@@ -71,17 +72,10 @@ class HDF5VideoDataset(Dataset):
         if len(short):
             raise MagvitTrajError(f"sequence_length={self.sequence_length} is longer than {len(short)} {self.prefix} videos of {self.data_file} "
                                   f"(shortest: {int((self._ends - self._starts).min())} frames)")
-        self._file, self._pid = None, None
 
     def __len__(self): return len(self._starts)
     @property
     def n_classes(self)->int: return 10 if 'labels' in self._extras else 0
-
-    def _h5(self)->h5py.File:
-        if self._file is None or self._pid != os.getpid(): self._file, self._pid = h5py.File(self.data_file, 'r'), os.getpid()
-        return self._file
-
-    def __getstate__(self): return {**self.__dict__, '_file': None, '_pid': None}
 
     def __getitem__(self, i:int)->dict:
         if not -len(self) <= i < len(self): raise IndexError(f"clip index {i} out of range for {len(self)} videos")

@@ -22,7 +22,7 @@ from .render import render_videos, perspective_radii
 
 # %% auto #0
 __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'generate_dataset', 'open_dataset_file', 'read_config',
-           'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'generate_main', 'merge_main',
+           'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'generate_main', 'merge_main', 'LazyH5',
            'TrajectoryH5Dataset', 'TrajectoryTensorDataset', 'split_ranges', 'tiny_videos', 'tiny_h5']
 
 # %% ../nbs/04_dataset.ipynb #9b634bba
@@ -372,7 +372,17 @@ def merge_main(argv=None)->int:
     return run_cli(p, act, argv)
 
 # %% ../nbs/04_dataset.ipynb #a1d00b62
-class TrajectoryH5Dataset(Dataset):
+class LazyH5:
+    "Opens the HDF5 file named by the attribute `h5_attr` on first use in each process, and leaves the handle out of pickles"
+    h5_attr, _file, _pid = 'path', None, None
+
+    def _h5(self)->h5py.File:
+        if self._file is None or self._pid != os.getpid(): self._file, self._pid = h5py.File(getattr(self, self.h5_attr), 'r'), os.getpid()
+        return self._file
+
+    def __getstate__(self): return {**self.__dict__, '_file': None, '_pid': None}   # a DataLoader worker opens its own
+
+class TrajectoryH5Dataset(LazyH5, Dataset):
     "Samples of a trajectory dataset file; safe with `DataLoader(num_workers > 0)`"
     def __init__(self, path,               # a file written by `write_h5` / `magvit-traj generate`
                  indices:Sequence[int]|None=None, # a subset of rows (e.g. a split); all rows if None
@@ -385,13 +395,8 @@ class TrajectoryH5Dataset(Dataset):
         self.indices = np.arange(n) if indices is None else np.asarray(indices, np.int64)
         if len(self.indices) and (self.indices.min() < 0 or self.indices.max() >= n):
             raise MagvitTrajError(f"indices must lie in 0..{n - 1} for {self.path}")
-        self._file, self._pid = None, None
 
     def __len__(self): return len(self.indices)
-
-    def _h5(self)->h5py.File:
-        if self._file is None or self._pid != os.getpid(): self._file, self._pid = h5py.File(self.path, 'r'), os.getpid()
-        return self._file
 
     def __getitem__(self, i:int)->dict:
         f, j = self._h5(), int(self.indices[i])
@@ -401,7 +406,6 @@ class TrajectoryH5Dataset(Dataset):
         for k, s in (('equation', 'equations'), ('description', 'descriptions')): item[k] = f[s][j].decode()
         return item
 
-    def __getstate__(self): return {**self.__dict__, '_file': None, '_pid': None}
 
 # %% ../nbs/04_dataset.ipynb #3cb76d0a
 class TrajectoryTensorDataset(Dataset):
