@@ -4,7 +4,7 @@
 
 # %% ../nbs/08a_checkpoints.ipynb #315d1731
 from __future__ import annotations
-import hashlib
+import hashlib, importlib
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -19,11 +19,13 @@ __all__ = ['KINDS', 'build_model', 'tokenizer_fingerprint', 'save_code_model', '
 
 # %% ../nbs/08a_checkpoints.ipynb #fa961fea
 KINDS = {'transformer': (MaskedVideoTransformer, TransformerConfig), 'classifier': (ClassificationHead, ClassificationHeadConfig)}
+_REGISTERED_BY = {'text': 'magvit_traj.text'}   # kinds whose module adds itself to KINDS when imported (it imports this module)
 
 def _plain(d:dict)->dict: return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
 def build_model(kind:str, config:dict):
-    "A `MaskedVideoTransformer` or `ClassificationHead` from a dict of its config fields"
+    "A `MaskedVideoTransformer`, `ClassificationHead` or text model from a dict of its config fields"
+    if kind in _REGISTERED_BY and kind not in KINDS: importlib.import_module(_REGISTERED_BY[kind])
     model_cls, cfg_cls = KINDS[check_choice('kind', kind, KINDS)]
     names = {f.name for f in fields(cfg_cls)}
     return model_cls(cfg_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in names}))

@@ -62,9 +62,7 @@ def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->M
         p = _find(folder, (f'{kind}.pt', f'{kind}/{kind}.pt'))
         parts[kind] = load_code_model(p, kind, tok_path) if p else None
     text_path = _find(folder, ('text.pt', 'text/text.pt'))
-    if text_path:
-        from magvit_traj import text as _registers_the_text_kind  # noqa: F401
-        parts['text'] = load_code_model(text_path, 'text', tok_path)
+    if text_path: parts['text'] = load_code_model(text_path, 'text', tok_path)
     return cls(VQVAE.from_checkpoint(tok_path), parts['transformer'], parts['classifier'], class_names, device, parts.get('text'))
 
 

@@ -19,7 +19,7 @@ from .motion import MotionModel
 # %% auto #0
 __all__ = ['FAMILY_PARAMS', 'dot_track', 'as_camera', 'camera_at', 'family_path', 'FamilyFit', 'fit_family', 'choose_family',
            'Description', 'describe_fit', 'fit_videos', 'describe_fits', 'describe_videos', 'rerender_overlay',
-           'plot_path_3d', 'plt_figure_3d', 'evaluate_description']
+           'plot_path_3d', 'evaluate_description']
 
 # %% ../nbs/09a_recover.ipynb #4e05decc
 def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on a light background
@@ -267,16 +267,14 @@ def plot_path_3d(recovered,          # (T, 3)
                  ax=None, title:str|None=None):
     "The recovered 3D path (red) over the true one (green), with the camera"
     from magvit_traj.camera import plot_camera
-    ax = ax or plt_figure_3d()
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.figure(figsize=(4, 4)).add_subplot(projection='3d')
     if truth is not None: ax.plot(*np.asarray(truth).T, color='tab:green', lw=3, alpha=0.6, label='truth')
     ax.plot(*np.asarray(recovered).T, color='tab:red', lw=1.2, ls='--', label='recovered')
     if camera is not None: plot_camera(ax, camera, 0, size=0.4 * float(np.ptp(np.asarray(recovered), 0).max()))
     if title: ax.set_title(title, fontsize=9)
     return ax
-
-def plt_figure_3d(figsize=(4, 4)):
-    import matplotlib.pyplot as plt
-    return plt.figure(figsize=figsize).add_subplot(projection='3d')
 
 # %% ../nbs/09a_recover.ipynb #2289e890
 def _score(descs:list, data:dict, uv, cam:PinholeCamera)->dict:
