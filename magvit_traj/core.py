@@ -278,13 +278,15 @@ def config_flags(parser:argparse.ArgumentParser, # gets one flag per field
                  aliases:dict|None=None,         # more spellings of a field's flag, e.g. VideoGPT's {'strides': ['--downsample']}
                  flag_kwargs:dict|None=None,     # argparse keywords that replace the derived ones, e.g. {'devices': dict(type=parse_devices)}
                 )->argparse.ArgumentParser:
-    "Add `--field` for each field of `cls`: type, nargs and choices from its annotation, help from its comment"
+    "Add `--field` for each field of `cls`: type, nargs and choices from its annotation, help from its comment; a field without a default is a required flag"
     hints, docs, defaults, aliases, flag_kwargs = typing.get_type_hints(cls), field_docs(cls), defaults or {}, aliases or {}, flag_kwargs or {}
     for f in dataclasses.fields(cls):
         if (only is not None and f.name not in only) or f.name in skip: continue
         default = defaults[f.name] if f.name in defaults else f.default if f.default is not dataclasses.MISSING else \
                   f.default_factory() if f.default_factory is not dataclasses.MISSING else None
         kw = {**_flag_kwargs(hints[f.name], default), **flag_kwargs.get(f.name, {})}
+        if f.default is f.default_factory is dataclasses.MISSING and f.name not in defaults:
+            kw['required'], default = True, argparse.SUPPRESS          # no default: a required flag
         if kw.get('action') != 'store_true' and isinstance(default, tuple): default = list(default)
         CLIParser.add_flag(parser, f.name, *aliases.get(f.name, ()), default=default, help=(docs.get(f.name) or '').replace('%', '%%') or None, **kw)
     return parser

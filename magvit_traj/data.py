@@ -188,9 +188,12 @@ class DataConfig:
         "The fields that decide which videos the splits hold (all but batching): a cache of their codes is valid while these match"
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('batch_size', 'num_workers')}
 
-def add_data_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
+def add_data_args(parser:argparse.ArgumentParser, # gets the data flags
+                  only=None,                       # just these fields (e.g. create-moving-mnist's)
+                  **defaults,                      # the command's own defaults
+                 )->argparse.ArgumentParser:
     "Add the data flags (`--data_path --dataset_type --resolution --sequence_length --batch_size --num_workers ...`) to `parser`"
-    return config_flags(parser, DataConfig, flag_kwargs=dict(num_digits=dict(type=parse_num_digits), background=dict(type=_background_arg)))
+    return config_flags(parser, DataConfig, only=only, defaults=defaults, flag_kwargs=dict(num_digits=dict(type=parse_num_digits), background=dict(type=_background_arg)))
 
 # %% ../nbs/05a_data.ipynb #082b1281
 class VideoData(L.LightningDataModule):

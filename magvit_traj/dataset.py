@@ -5,7 +5,7 @@
 # %% ../nbs/04_dataset.ipynb #8613bb0f
 from __future__ import annotations
 import fcntl, hashlib, json, math, multiprocessing as mp, os, shutil, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
 from typing import Sequence
 
@@ -18,13 +18,15 @@ from tqdm.auto import tqdm
 from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli,
                               config_flags, from_namespace)
 from .camera import PinholeCamera, project
-from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe, dot_radius
+from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe
+from .render import dot_radius
 from .render import render_videos, perspective_radii
 
 # %% auto #0
 __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'generate_dataset', 'open_dataset_file', 'read_config',
-           'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'generate_main', 'merge_main', 'LazyH5',
-           'TrajectoryH5Dataset', 'TrajectoryTensorDataset', 'split_ranges', 'tiny_videos', 'tiny_h5']
+           'parse_shard', 'shard_range', 'write_h5', 'merge_h5', 'file_sha256', 'GenerateArgs', 'generate_main',
+           'MergeArgs', 'merge_main', 'LazyH5', 'TrajectoryH5Dataset', 'TrajectoryTensorDataset', 'first_videos',
+           'split_ranges', 'tiny_videos', 'tiny_h5']
 
 # %% ../nbs/04_dataset.ipynb #9b634bba
 @dataclass
@@ -328,15 +330,21 @@ def file_sha256(path)->str:
 # %% ../nbs/04_dataset.ipynb #06286a55
 def _family_list(text:str)->tuple: return tuple(s.strip() for s in text.split(',') if s.strip())
 
+@dataclass
+class GenerateArgs:
+    "The `generate` command's own flags, beside `DatasetConfig`'s"
+    out: str = 'data/generated/trajectories.h5'  # output .h5 file
+    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))  # rendering processes
+    shard: str|None = None                # I/K: write only shard I of K (combine with magvit-traj merge)
+    block_size: int = 256                 # samples per block (the unit of resumption)
+    resume: bool = False                  # finish an interrupted run
+    overwrite: bool = False               # replace an existing file
+    quiet: bool = False                   # no progress bar
+
 def _generate_parser()->CLIParser:
     p = CLIParser(prog='magvit-traj generate', description='Render trajectory videos into an HDF5 dataset.')
     config_flags(p, DatasetConfig, skip=('fixed_camera',), flag_kwargs=dict(families=dict(type=_family_list, nargs=None, metavar='F1,F2,...')))
-    p.add_flag('out', default='data/generated/trajectories.h5', help='output .h5 file')
-    p.add_flag('workers', type=int, default=min(2, os.cpu_count() or 1), help='rendering processes')
-    p.add_flag('shard', default=None, help='I/K: write only shard I of K (combine with magvit-traj merge)')
-    p.add_flag('block_size', type=int, default=256, help='samples per block (unit of resumption)')
-    p.add_flag('resume', action='store_true', help='finish an interrupted run'); p.add_flag('overwrite', action='store_true')
-    p.add_flag('quiet', action='store_true', help='no progress bar')
+    config_flags(p, GenerateArgs)
     p.add_config_file()
     return p
 
@@ -355,11 +363,18 @@ def generate_main(argv=None)->int:
     return run_cli(_generate_parser(), _generate, argv)
 
 # %% ../nbs/04_dataset.ipynb #e45e7ace
+@dataclass
+class MergeArgs:
+    "The `merge` command's flags"
+    out: str                              # the merged .h5 file
+    overwrite: bool = False               # replace an existing file
+    quiet: bool = False                   # no progress bar
+
 def merge_main(argv=None)->int:
     "`magvit-traj merge SHARD... --out FILE`: combine shard files into one dataset"
     p = CLIParser(prog='magvit-traj merge', description='Combine shard files written with --shard I/K into one dataset.')
-    p.add_argument('shards', nargs='+', help='shard .h5 files'); p.add_flag('out', required=True)
-    p.add_flag('overwrite', action='store_true'); p.add_flag('quiet', action='store_true')
+    p.add_argument('shards', nargs='+', help='shard .h5 files')      # positional: the one argument not generated from a dataclass
+    config_flags(p, MergeArgs)
     def act(a):
         out = merge_h5(a.shards, a.out, a.overwrite, progress=not a.quiet)
         print(f"merged {len(a.shards)} shards into {out} ({out.stat().st_size / 1e6:.1f} MB)")
@@ -412,6 +427,15 @@ class TrajectoryTensorDataset(Dataset):
                     trajectory_3d=d['trajectory_3d'][i], uv=d['uv'][i], camera_K=d['camera']['K'][i],
                     camera_R=d['camera']['R'][i], camera_t=d['camera']['t'][i],
                     equation=d['equations'][i], description=d['descriptions'][i])
+
+# %% ../nbs/04_dataset.ipynb #33088f9a
+def first_videos(ds,           # a dataset of dicts with 'video' (C, T, H, W) and 'label', e.g. TrajectoryH5Dataset or HDF5VideoDataset
+                 n:int,        # how many (fewer if the dataset is shorter)
+                )->tuple[torch.Tensor, torch.Tensor]: # videos (n, T, C, H, W) and labels (n, ...)
+    "The first `n` items of a dataset, stacked, videos in the public axis order"
+    items = [ds[i] for i in range(min(check_int('n', n, 1), len(ds)))]
+    if not items: raise MagvitTrajError("first_videos: the dataset is empty")
+    return torch.stack([x['video'] for x in items]).transpose(1, 2), torch.stack([x['label'] for x in items])
 
 # %% ../nbs/04_dataset.ipynb #27be3d62
 def split_ranges(n:int, fractions=(0.8, 0.1, 0.1))->list[range]:

@@ -5,6 +5,7 @@
 # %% ../nbs/10_evaluate.ipynb #377600f0
 from __future__ import annotations
 import math, time
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
@@ -20,7 +21,7 @@ from .report import write_report
 # %% auto #0
 __all__ = ['BLUR_SIGMAS', 'evaluate_classification', 'evaluate_reconstruction', 'evaluate_prediction', 'evaluate_interpolation',
            'evaluate_generation', 'OracleModel', 'sampling_speed', 'evaluate_trajectories', 'frechet_distance',
-           'load_torchscript_features', 'gaussian_blur', 'evaluate_moving_mnist', 'evaluate_main']
+           'load_torchscript_features', 'gaussian_blur', 'evaluate_moving_mnist', 'EvaluateConfig', 'evaluate_main']
 
 # %% ../nbs/10_evaluate.ipynb #e56ac54e
 def _batched(fn, *tensors, batch_size:int=32, **kw):
@@ -228,25 +229,33 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
 # %% ../nbs/10_evaluate.ipynb #1909f4c0
 def _evaluate(a):
     from magvit_traj.motion import MotionModel
-    from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset
+    from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset, first_videos
     model = MotionModel.from_checkpoint(a.model, device=a.device)
     if a.data:
-        ds = TrajectoryH5Dataset(a.data)
-        items = [ds[i] for i in range(min(a.num_samples, len(ds)))]
-        data = dict(videos=torch.stack([x['video'].permute(1, 0, 2, 3) for x in items]), labels=torch.stack([x['label'] for x in items]))
+        videos, labels = first_videos(TrajectoryH5Dataset(a.data), a.num_samples)
+        data = dict(videos=videos, labels=labels)
     else: data = generate_dataset(a.num_samples, a.sequence_length, a.resolution, model.tokenizer.config.in_channels, seed=a.seed)
     metrics, examples = evaluate_trajectories(model, data, per_class=a.per_class, steps=a.steps, speed=not a.no_speed)
     page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}')
     print(f"wrote {Path(a.out)/'metrics.json'} and {page}")
 
+@dataclass
+class EvaluateConfig:
+    "The `evaluate` command's flags"
+    model: str                            # model folder (tokenizer.pt, transformer.pt, classifier.pt)
+    out: str = 'runs/evaluation'          # folder for metrics.json and report.html
+    data: str|None = None                 # a trajectory .h5 (default: new videos)
+    num_samples: int = 256                # held-out videos
+    seed: int = 1                         # seed of the new videos (training used 0)
+    resolution: int = 64                  # new videos' size
+    sequence_length: int = 16             # new videos' frames
+    per_class: int = 16                   # generated videos per class
+    steps: int = 12                       # decoding steps of the masked transformer
+    no_speed: bool = False                # skip the sampling-speed comparison
+    device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
+
 def evaluate_main(argv=None)->int:
     "`magvit-traj evaluate --model DIR --out DIR`"
-    from magvit_traj.core import CLIParser, run_cli
+    from magvit_traj.core import CLIParser, run_cli, config_flags
     p = CLIParser(prog='magvit-traj evaluate', description='Evaluate a model folder on held-out trajectory videos')
-    p.add_flag('model', required=True, help='model folder (tokenizer.pt, transformer.pt, classifier.pt)')
-    p.add_flag('out', default='runs/evaluation'); p.add_flag('data', default=None, help='a trajectory .h5 (default: new videos)')
-    p.add_flag('num_samples', type=int, default=256); p.add_flag('seed', type=int, default=1, help='seed of the new videos (training used 0)')
-    p.add_flag('resolution', type=int, default=64); p.add_flag('sequence_length', type=int, default=16)
-    p.add_flag('per_class', type=int, default=16); p.add_flag('steps', type=int, default=12)
-    p.add_flag('no_speed', action='store_true', help='skip the sampling-speed comparison'); p.add_flag('device', default=None)
-    return run_cli(p, _evaluate, argv)
+    return run_cli(config_flags(p, EvaluateConfig), _evaluate, argv)

@@ -9,7 +9,8 @@ import numpy as np
 import matplotlib.pyplot as plt
 from .core import MagvitTrajError, check_choice, check_float, check_int, show_video
 from .camera import PinholeCamera, intrinsics, look_at, project
-from .trajectories import FAMILIES, time_grid, dot_radius
+from .trajectories import FAMILIES, time_grid
+from .render import dot_radius
 from .render import render_videos
 
 # %% auto #0

@@ -11,7 +11,8 @@ from scipy import ndimage
 from scipy.optimize import minimize_scalar
 from .core import MagvitTrajError, check_int, psnr_from_mse
 from .render import dot_centroids, DOT_THRESHOLD
-from .trajectories import FAMILIES, dot_radius
+from .trajectories import FAMILIES
+from .render import dot_radius
 
 # %% auto #0
 __all__ = ['video_centroids', 'centroid_errors', 'summarize_errors', 'copy_last_baseline', 'constant_velocity_baseline',

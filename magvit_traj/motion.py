@@ -5,10 +5,12 @@
 # %% ../nbs/08b_motion.ipynb #26baece2
 from __future__ import annotations
 import shutil
+from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 import torch
 from einops import rearrange
-from .core import MagvitTrajError, check_int, CLIParser, run_cli, atomic_path, video_to_gif, hstack_videos, patch, plot_frames
+from .core import MagvitTrajError, check_int, CLIParser, run_cli, config_flags, atomic_path, video_to_gif, hstack_videos, patch, plot_frames
 from .vqvae import VQVAE, pad_condition
 from .transformer import latent_context
 from .checkpoints import load_code_model
@@ -16,7 +18,7 @@ from .trajectories import FAMILIES
 
 # %% auto #0
 __all__ = ['PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'save_grid',
-           'sample_main']
+           'SampleConfig', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 class MotionModel:
@@ -242,9 +244,8 @@ def _sample_labels(model:MotionModel, labels)->list[int]:
 def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) videos to take the known frames from
     T = model.clip_frames
     if a.data:
-        from magvit_traj.dataset import TrajectoryH5Dataset
-        ds = TrajectoryH5Dataset(a.data)
-        return torch.stack([ds[i]['video'].permute(1, 0, 2, 3) for i in range(min(a.n, len(ds)))])[:, :T]
+        from magvit_traj.dataset import TrajectoryH5Dataset, first_videos
+        return first_videos(TrajectoryH5Dataset(a.data), a.n)[0][:, :T]
     from magvit_traj.dataset import generate_dataset
     res = a.resolution or model.transformer.config.grid[1] * model.tokenizer.config.strides[1]
     return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
@@ -273,21 +274,27 @@ def _sample(a):
     save_grid(vids, out/'grid.png', titles=names)
     print(f"wrote {len(vids)} videos ({a.task}) and grid.png to {out}")
 
+@dataclass
+class SampleConfig:
+    "The `sample` command's flags"
+    model: str                            # model folder (tokenizer.pt, transformer.pt, classifier.pt)
+    task: Literal['generate', 'predict', 'interpolate'] = 'generate'  # what to make
+    labels: tuple = tuple(FAMILIES)       # generate: class names or ids
+    text: tuple|None = None               # generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)
+    data: str|None = None                 # predict/interpolate: a trajectory .h5 to take videos from (default: new videos)
+    n: int = 4                            # predict/interpolate: number of videos
+    context: tuple = (8,)                 # predict: frames known; interpolate: frames known at the start and at the end
+    resolution: int|None = None           # new videos' size (default: the model's)
+    steps: int = 12                       # decoding steps of the masked transformer
+    temperature: float = 1.0              # sampling temperature
+    seed: int|None = None                 # seed of the sampling and of new videos
+    device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
+    out: str = 'runs/samples'             # folder for the GIFs and the grid
+
 def sample_main(argv=None)->int:
     "`magvit-traj sample --model DIR --task generate|predict|interpolate ...`"
     p = CLIParser(prog='magvit-traj sample', description='Generate, predict or interpolate videos with a trained model; writes GIFs and a grid PNG')
-    p.add_flag('model', required=True, help='model folder (tokenizer.pt, transformer.pt, classifier.pt)')
-    p.add_flag('task', choices=('generate', 'predict', 'interpolate'), default='generate')
-    p.add_flag('labels', nargs='+', default=list(FAMILIES), help='generate: class names or ids')
-    p.add_flag('text', nargs='+', default=None, help='generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)')
-    p.add_flag('data', default=None, help='predict/interpolate: a trajectory .h5 to take videos from (default: new videos)')
-    p.add_flag('n', type=int, default=4, help='predict/interpolate: number of videos')
-    p.add_flag('context', type=int, nargs='+', default=[8], help='predict: frames known; interpolate: frames known at the start and at the end')
-    p.add_flag('resolution', type=int, default=None, help="new videos' size (default: the model's)")
-    p.add_flag('steps', type=int, default=12); p.add_flag('temperature', type=float, default=1.0)
-    p.add_flag('seed', type=int, default=None); p.add_flag('device', default=None)
-    p.add_flag('out', default='runs/samples')
-    return run_cli(p, _sample, argv)
+    return run_cli(config_flags(p, SampleConfig), _sample, argv)
 
 # %% ../nbs/08b_motion.ipynb #ed49802b
 from . import recover as _registers_describe_and_lift_3d  # noqa: E402,F401  (recover imports MotionModel, defined above)

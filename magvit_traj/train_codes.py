@@ -5,26 +5,25 @@
 # %% ../nbs/07a_train_codes.ipynb #daab39d8
 from __future__ import annotations
 import json, os
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
-import lightning as L
 from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float, config_flags
+from .core import CLIParser, run_cli, atomic_path, check_int, check_float, config_flags
 from einops import rearrange
 from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHeadConfig
 from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
-from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, resume_path
+from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, start_run
 from .data import DataConfig, VideoData, add_data_args
 
 # %% auto #0
 __all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'start_from', 'code_loaders', 'train_on_codes',
-           'cached_codes', 'train_transformer_main', 'train_classifier_main']
+           'CodesArgs', 'cached_codes', 'train_transformer_main', 'train_classifier_main']
 
 # %% ../nbs/07a_train_codes.ipynb #2ed3fa3e
 def _labels(batch)->torch.Tensor: # (b,) long
@@ -156,11 +155,8 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
                   )->dict:                    # final validation metrics
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
-    ckpt_path = resume_path(out, resume)
-    if not ckpt_path and not overwrite and not fast_dev_run and any((out/'checkpoints').glob('*.ckpt')):
-        raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
+    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
-    L.seed_everything(seed, workers=True, verbose=False)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
     if init_from is not None: start_from(module.model, init_from)
     sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
@@ -179,13 +175,18 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     return metrics
 
 # %% ../nbs/07a_train_codes.ipynb #0bcfa10f
+@dataclass
+class CodesArgs:
+    "What the transformer and classifier commands add to the data, model and training flags"
+    tokenizer: str                        # tokenizer checkpoint (vqvae.pt from train-tokenizer)
+
 _MODEL_FLAGS = dict(transformer=('dim', 'depth', 'heads', 'mlp_ratio', 'dropout', 'class_dropout', 'pos_emb'),
                     classifier=('dim', 'depth', 'heads', 'dropout'))
 
 def _codes_parser(kind:str)->CLIParser:
     "The flags of `train-transformer` / `train-classifier`, generated from `DataConfig`, the model's config and `TrainConfig`"
     p = add_data_args(CLIParser(prog=f'magvit-traj train-{kind}', description=f'Train the {kind} on codes of a frozen tokenizer'))
-    p.add_flag('tokenizer', required=True, help='tokenizer checkpoint (vqvae.pt from train-tokenizer)')
+    config_flags(p, CodesArgs)
     config_flags(p, TransformerConfig if kind == 'transformer' else ClassificationHeadConfig, only=_MODEL_FLAGS[kind],
                  flag_kwargs=dict(pos_emb=dict(choices=('factorised', 'learned'))))
     add_train_args(p, skip=('compile', 'limit_val_batches'), out=f'runs/{kind}', max_steps=5000,

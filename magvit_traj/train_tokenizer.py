@@ -16,13 +16,13 @@ import lightning as L
 from lightning.pytorch.loggers import TensorBoardLogger
 from torchmetrics import MeanMetric
 
-from .core import (MagvitTrajError, CLIParser, run_cli, check_int, check_float, config_flags, from_namespace,
+from .core import (CLIParser, run_cli, check_int, check_float, config_flags, from_namespace,
                               atomic_path, psnr_from_mse)
 from .vqvae import VQVAE, VQVAEConfig, _QUANTIZERS, _TEMPORAL, patch
 from .data import VideoData, add_data_args
 from .render import dot_centroids, DOT_THRESHOLD
 from .metrics import ssim
-from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, resume_path,
+from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, start_run,
                                   make_trainer)
 
 # %% auto #0
@@ -141,11 +141,8 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                    )->dict:                              # final validation metrics
     "Train a `VQVAE` with Lightning; returns the final validation metrics"
     out = Path(out)
-    ckpt_path = resume_path(out, resume)
-    if not ckpt_path and not overwrite and not fast_dev_run and any((out/'checkpoints').glob('*.ckpt')):
-        raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
+    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     check_int('max_steps', max_steps); check_float('lr', lr, 0, low_open=True); check_int('val_every', val_every)
-    L.seed_everything(seed, workers=True, verbose=False)
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)

@@ -18,8 +18,8 @@ from tqdm.auto import tqdm
 from .core import MagvitTrajError, config_flags, from_namespace, is_verbose
 
 # %% auto #0
-__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'resume_path', 'parse_devices',
-           'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'make_trainer']
+__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'resume_path', 'start_run',
+           'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -85,6 +85,14 @@ def resume_path(out:Path, resume)->str|None:
         return str(ck/'last.ckpt')
     if not Path(resume).is_file(): raise MagvitTrajError(f"resume: checkpoint {resume} does not exist")
     return str(resume)
+
+def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
+    "Seed everything and return the checkpoint to resume from (`resume_path`), refusing an `out` that already holds another run's checkpoints"
+    ckpt_path = resume_path(out, resume)
+    if not ckpt_path and not overwrite and not fast_dev_run and any((Path(out)/'checkpoints').glob('*.ckpt')):
+        raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
+    L.seed_everything(seed, workers=True, verbose=False)
+    return ckpt_path
 
 def parse_devices(s:str):
     "Lightning's --devices: a count ('2'), a list ('0,1') or 'auto'"

@@ -10,10 +10,11 @@ from typing import Sequence
 import numpy as np
 from .core import MagvitTrajError, check_int, check_float, check_choice, mix64, GOLDEN64
 from .camera import PinholeCamera, frame_points
+from .render import dot_radius
 
 # %% auto #0
 __all__ = ['FAMILIES', 'sample_uniforms', 'random_rotations', 'Trajectories', 'time_grid', 'basis', 'sample_trajectories',
-           'equation', 'evaluate_equation', 'view_directions', 'dot_radius', 'sample_cameras', 'describe']
+           'equation', 'evaluate_equation', 'view_directions', 'sample_cameras', 'describe']
 
 # %% ../nbs/02_trajectories.ipynb #9174e531
 def sample_uniforms(seed:int,     # dataset seed
@@ -194,10 +195,6 @@ def view_directions(tr:Trajectories, u)->np.ndarray: # (N, 3) unit vectors from 
     return np.cos(theta)[:, None] * n + np.sin(theta)[:, None] * (np.cos(psi)[:, None] * a + np.sin(psi)[:, None] * b)
 
 # %% ../nbs/02_trajectories.ipynb #bb796044
-def dot_radius(resolution:int, radius:float|None=None)->float:
-    "The dot's radius in pixels: `radius` if given, else 5 px at 64x64, scaled with the resolution"
-    return float(radius) if radius is not None else 5.0 * resolution / 64
-
 def sample_cameras(tr:Trajectories,          # the paths to film
                    seed:int,                 # dataset seed (as for the paths)
                    indices,                  # (N,) sample indices

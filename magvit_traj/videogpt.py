@@ -26,7 +26,7 @@ __all__ = ['VideoGPTConfig', 'add_model_specific_args', 'VideoGPT', 'videogpt_pa
 # %% ../nbs/07b_videogpt.ipynb #b0000006
 @dataclass
 class VideoGPTConfig:
-    "VideoGPT's model flags, with its defaults"
+    "VideoGPT's model flags, with its defaults, and the tokenizer trained first when none is given"
     vqvae: str|None = None                # the tokenizer checkpoint (a VQVAE .pt from train-tokenizer or scripts/train_vqvae.py); none: train one first
     n_cond_frames: int = 0                # frames given at the start of each video, to be continued
     class_cond: bool = False              # condition on the class label
@@ -38,6 +38,8 @@ class VideoGPTConfig:
     attn_dropout: float = 0.3             # accepted for VideoGPT's command lines; the transformer has one dropout, --dropout
     lr: float = 3e-4                      # learning rate, cosine-decayed over --max_steps
     masked: bool = False                  # masked (MaskGIT) training and decoding instead of autoregressive
+    vqvae_steps: int = 2000               # steps of the tokenizer trained first when --vqvae is not given
+    vqvae_hidden_dims: tuple = (64, 128)  # widths of that tokenizer
 
 def add_model_specific_args(parser:argparse.ArgumentParser)->argparse.ArgumentParser:
     "VideoGPT's model flags, with its defaults, on `parser` (generated from `VideoGPTConfig`)"
@@ -167,8 +169,6 @@ def videogpt_parser(prog:str='train_videogpt.py')->CLIParser:
     p = add_model_specific_args(add_data_args(CLIParser(prog=prog, description="Train VideoGPT on VideoData (VideoGPT's flags)")))
     add_train_args(p, only=('max_steps', 'gpus', 'accelerator', 'devices', 'out', 'val_every', 'no_progress_bar'),
                    max_steps=200_000, out='runs/videogpt', val_every=1000)
-    p.add_flag('vqvae_steps', type=int, default=2000, help='steps of the tokenizer trained first when --vqvae is not given')
-    p.add_flag('vqvae_hidden_dims', type=int, nargs='+', default=[64, 128], help='widths of that tokenizer')
     p.add_config_file()
     return p
 
