@@ -28,6 +28,7 @@ class StageConfig:
     batch_size: int = 16                  # videos (tokenizer) or token grids (the other stages) per step
     val_every: int = 1000                 # validate and checkpoint every N steps
     max_minutes: float|None = None        # also stop after this many minutes (for trying things out: steps make runs repeatable)
+    codebook_init: bool = False           # classifier: start its code embeddings from the tokenizer's codebook (codebook_embedding, 07a)
 
 @dataclass
 class LanguageConfig(StageConfig):
@@ -132,7 +133,8 @@ def mnist_config(cfg:RunConfig,       # a configuration like CONFIGS['small']
                                        dict(strides=(2, 8, 8), patch_size=(2, 2, 2), codebook_size=512)))
     stages = dict(tokenizer=replace(cfg.tokenizer, model=tok), transformer=cfg.transformer,
                   classifier=replace(cfg.classifier, model=dict(cfg.classifier.model, per_frame=True),   # digits show in every frame:
-                                     batch_size=256))    # 10x cheaper than all 640 tokens; videos, one random latent frame of each per step
+                                     batch_size=256,     # 10x cheaper than all 640 tokens; videos, one random latent frame of each per step
+                                     codebook_init=True, lr=6e-3))   # 70.8% -> 75.2% (benchmarks/classifier_init.py)
     for k, n in (steps or {}).items(): stages[k] = replace(stages[k], max_steps=n, val_every=min(stages[k].val_every, n))
     return replace(cfg, dataset=dataset, **stages,
                    prediction_samples=2 if tiny else 4)   # the MSE protocol averages this many predictions (see evaluate_moving_mnist)
@@ -244,7 +246,7 @@ def quickstart(out='runs/quickstart',          # the run folder
             n_classes = max(2, int(max(train['labels'].max(), val['labels'].max())) + 1)
             mc = dict(codebook_size=tok.codebook_size, grid=tuple(train['codes'].shape[1:]), n_classes=n_classes, **c.model)
             m = train_on_codes(kind, train, val, mc, out=o/kind, tokenizer_path=tok_path, batch_size=c.batch_size, max_steps=c.max_steps,
-                               lr=c.lr, warmup_steps=c.warmup_steps, val_every=c.val_every, max_minutes=c.max_minutes,
+                               lr=c.lr, warmup_steps=c.warmup_steps, val_every=c.val_every, max_minutes=c.max_minutes, codebook_init=c.codebook_init,
                                overwrite=True, progress_bar=progress, **_lightning(accelerator, devices))
             return ', '.join(f"{k} {v:.3f}" for k, v in m.items() if k in ('val/loss', 'val/accuracy', 'val/accuracy_masked'))
         return fn

@@ -12,7 +12,7 @@ import torch
 from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 
-from .core import CLIParser, run_cli, atomic_path, check_int, check_float, config_flags
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_int, check_float, config_flags
 from einops import rearrange
 from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
@@ -22,8 +22,8 @@ from .training import ScheduledModule, TrainConfig, add_train_args, auto_precisi
 from .data import DataConfig, VideoData, add_data_args
 
 # %% auto #0
-__all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'start_from', 'code_loaders', 'train_on_codes',
-           'CodesArgs', 'cached_codes', 'train_transformer_main', 'train_classifier_main']
+__all__ = ['tokenize', 'needs_conditions', 'condition_draws', 'CodesModule', 'start_from', 'codebook_embedding', 'code_loaders',
+           'train_on_codes', 'CodesArgs', 'cached_codes', 'train_transformer_main', 'train_classifier_main']
 
 # %% ../nbs/07a_train_codes.ipynb #2ed3fa3e
 def _labels(batch)->torch.Tensor: # (b,) long
@@ -133,6 +133,18 @@ def start_from(model:torch.nn.Module,   # the model about to be trained
             if s is not None and s.shape == p.shape: p.copy_(s); n += 1
     return n
 
+# %% ../nbs/07a_train_codes.ipynb #2162529f
+def codebook_embedding(tokenizer:VQVAE, # its codebook: what each code stands for
+                       dim:int,         # the embedding width wanted
+                       seed:int=0,      # of the projection
+                      )->torch.Tensor:  # (codebook_size, dim)
+    "The tokenizer's code vectors, projected to `dim` by a fixed random matrix and standardised per channel"
+    K = tokenizer.codebook_size
+    with torch.no_grad():
+        cb = rearrange(tokenizer.codes_to_latents(torch.arange(K).view(1, K, 1, 1)), '1 d k 1 1 -> k d').float().cpu()
+        e = cb @ torch.randn(cb.shape[1], dim, generator=torch.Generator().manual_seed(seed))
+    return (e - e.mean(0)) / e.std(0).clamp(min=1e-6)
+
 # %% ../nbs/07a_train_codes.ipynb #3fabe101
 def code_loaders(codes:dict, val_codes:dict, batch_size:int=32, shuffle:bool=True,
                  labels:str='labels')->tuple: # the key of the labels to train on ('label_sets': all digits of a video)
@@ -152,6 +164,7 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
                    resume=None, overwrite:bool=False, seed:int=0, max_minutes:float|None=None,
                    fast_dev_run:bool|int=False, progress_bar:bool=True,
                    init_from=None,            # a model whose parameters of the same name and shape start training (see `start_from`)
+                   codebook_init:bool=False,  # classifier: code embeddings from the tokenizer's codebook (`codebook_embedding`)
                   )->dict:                    # final validation metrics
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
@@ -159,6 +172,11 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
     if init_from is not None: start_from(module.model, init_from)
+    if codebook_init:
+        if kind != 'classifier' or tokenizer_path is None:
+            raise MagvitTrajError("codebook_init needs kind='classifier' and its tokenizer_path")
+        emb = module.model.embed.weight
+        with torch.no_grad(): emb.copy_(codebook_embedding(VQVAE.from_checkpoint(tokenizer_path), emb.shape[1]))
     sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
     train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='text' if kind == 'text' else 'label_sets' if sets else 'labels')
     trainer = make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
