@@ -176,7 +176,8 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
         if kind != 'classifier' or tokenizer_path is None:
             raise MagvitTrajError("codebook_init needs kind='classifier' and its tokenizer_path")
         emb = module.model.embed.weight
-        with torch.no_grad(): emb.copy_(codebook_embedding(VQVAE.from_checkpoint(tokenizer_path), emb.shape[1]))
+        with torch.random.fork_rng(), torch.no_grad():   # loading the tokenizer draws its init: keep training's random stream as without it
+            emb.copy_(codebook_embedding(VQVAE.from_checkpoint(tokenizer_path), emb.shape[1]))
     sets = kind == 'classifier' and 'label_sets' in codes and 'label_sets' in val_codes   # a classifier learns all of a video's labels
     train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='text' if kind == 'text' else 'label_sets' if sets else 'labels')
     trainer = make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
