@@ -20,7 +20,8 @@ from .core import (CLIParser, run_cli, check_int, check_float, config_flags, fro
                               atomic_path, psnr_from_mse)
 from .vqvae import VQVAE, VQVAEConfig, _QUANTIZERS, _TEMPORAL, patch
 from .data import VideoData, add_data_args
-from .metrics import ssim, centroid_errors
+from .render import dot_centroids, DOT_THRESHOLD
+from .metrics import ssim
 from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, start_run,
                                   make_trainer)
 
@@ -31,9 +32,9 @@ __all__ = ['centroid_error', 'TokenizerModule', 'train_tokenizer', 'tokenizer_pa
 def centroid_error(recon:torch.Tensor, # (b, c, t, h, w) reconstruction
                    video:torch.Tensor, # (b, c, t, h, w) input
                   )->torch.Tensor:     # (b, t) pixels; the frame diagonal where `recon` shows no dot
-    "Distance in pixels between the dot centroids of `video` and `recon`, per frame (`metrics.centroid_errors` in the VQ-VAE's axis order)"
-    btc = lambda x: rearrange(x.float().clamp(0, 1), 'b c t h w -> b t c h w')
-    err = torch.as_tensor(centroid_errors(btc(recon), btc(video)), dtype=torch.float32)
+    "Distance in pixels between the dot centroids of `video` and `recon`, per frame"
+    f = lambda x: dot_centroids(rearrange(x.float().clamp(0, 1), 'b c t h w -> b t c h w'), DOT_THRESHOLD)
+    err = (f(recon) - f(video)).norm(dim=-1)
     return torch.nan_to_num(err, nan=math.hypot(*video.shape[-2:]))
 
 # %% ../nbs/06a_train_tokenizer.ipynb #41e6c9b0
