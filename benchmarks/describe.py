@@ -7,7 +7,7 @@ without it ("classical": the family with the best BIC), on clean renders, with t
 
 Fitting is deterministic (scipy least squares from fixed starts), so the table repeats; the seconds are this machine's.
 """
-import argparse
+from dataclasses import dataclass
 
 CONDITIONS = {   # name: generate_dataset arguments beyond the small configuration's
     'clean': dict(),
@@ -17,12 +17,15 @@ CONDITIONS = {   # name: generate_dataset arguments beyond the small configurati
     'noise 0.05, dot size shrinks with depth': dict(noise_std=0.05, perspective_size=True),
 }
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    p.add_argument('--model', default='runs/quickstart/model', help='a model folder (tokenizer, classifier)')
-    p.add_argument('--n', type=int, default=256, help='held-out videos per condition (seed 1, as the quickstart)')
-    p.add_argument('--workers', type=int, default=2, help='processes fitting in parallel')
-    a = p.parse_args()
+@dataclass
+class Args:
+    model: str = 'runs/quickstart/model'  # a model folder (tokenizer, classifier)
+    n: int = 256                          # held-out videos per condition (seed 1, as the quickstart)
+    workers: int = 2                      # processes fitting in parallel
+
+def main(argv=None):
+    from magvit_traj.core import CLIParser, config_flags, from_namespace
+    a = from_namespace(Args, config_flags(CLIParser(prog='describe.py', description=__doc__.splitlines()[0]), Args).parse_args(argv))
     from magvit_traj.motion import MotionModel
     from magvit_traj.dataset import generate_dataset
     from magvit_traj.quickstart import CONFIGS

@@ -4,17 +4,20 @@ is not made on the numbers reported). The defaults of `recover.choose_family` (f
 
     python benchmarks/describe_prior.py --model runs/quickstart/model > benchmarks/results/describe_prior_cpu.md
 """
-import argparse
+from dataclasses import dataclass
 
 CONDITIONS = {'clean': dict(), 'position noise 0.02': dict(noise_std=0.02), 'position noise 0.05': dict(noise_std=0.05),
               'dot size shrinks with depth': dict(perspective_size=True)}
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    p.add_argument('--model', default='runs/quickstart/model', help='a model folder (tokenizer, classifier)')
-    p.add_argument('--n', type=int, default=256, help='videos per condition')
-    p.add_argument('--workers', type=int, default=2, help='processes fitting in parallel')
-    a = p.parse_args()
+@dataclass
+class Args:
+    model: str = 'runs/quickstart/model'  # a model folder (tokenizer, classifier)
+    n: int = 256                          # videos per condition
+    workers: int = 2                      # processes fitting in parallel
+
+def main(argv=None):
+    from magvit_traj.core import CLIParser, config_flags, from_namespace
+    a = from_namespace(Args, config_flags(CLIParser(prog='describe_prior.py', description=__doc__.splitlines()[0]), Args).parse_args(argv))
     import numpy as np
     from magvit_traj.motion import MotionModel
     from magvit_traj.dataset import generate_dataset

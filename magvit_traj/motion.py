@@ -166,14 +166,19 @@ PREDICT_TEMPERATURE = 0.25   # predict and interpolate: the likely future, not a
 @patch
 @torch.no_grad()
 def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3: linear, circular, helical, parabolic)
-             steps:int=12, temperature:float=1.0, guidance:float=0.0, seed:int|None=None, autoregressive:bool=False,
+             steps:int=12,
+             temperature:float|None=None,    # None: 1.0 for labels; for text, the text model's own (TextVideoConfig.temperature)
+             guidance:float=0.0, seed:int|None=None, autoregressive:bool=False,
              text=None,                      # instead of labels: sentences like the dataset's descriptions (needs a text model, 09b_text)
             )->torch.Tensor:
     "New videos `(B, T, C, H, W)` of the requested motion families, or of the motions the sentences describe"
     if (labels is None) == (text is None): raise MagvitTrajError("generate takes labels (class ids) or text (sentences), one of the two")
     if text is not None:
-        if guidance or autoregressive: raise MagvitTrajError("generation from text decodes in parallel steps, without guidance")
-        return self.decode(self._need('text_model').generate(text, steps=steps, temperature=temperature, seed=seed))
+        tm = self._need('text_model')
+        if guidance or autoregressive:
+            raise MagvitTrajError(f"generation from text decodes as its model was trained ({tm.config.decoding}), without guidance")
+        return self.decode(tm.generate(text, steps=steps, temperature=temperature, seed=seed))
+    temperature = 1.0 if temperature is None else temperature
     labels = torch.as_tensor(labels, dtype=torch.long).reshape(-1).to(self.device)
     codes = self._decode_tokens(autoregressive, labels=labels, steps=steps, temperature=temperature, guidance=guidance, seed=seed)
     return self.decode(codes)
@@ -252,7 +257,7 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
 
 def _sample(a):
     model = MotionModel.from_checkpoint(a.model, device=a.device)
-    kw = dict(steps=a.steps, temperature=a.temperature, seed=a.seed)
+    kw = dict(steps=a.steps, seed=a.seed, **({} if a.temperature is None else dict(temperature=a.temperature)))
     if a.text:
         if a.task != 'generate': raise MagvitTrajError("--text generates videos: use it with --task generate")
         vids, pairs = model.generate(text=a.text, **kw), None
@@ -286,7 +291,7 @@ class SampleConfig:
     context: tuple = (8,)                 # predict: frames known; interpolate: frames known at the start and at the end
     resolution: int|None = None           # new videos' size (default: the model's)
     steps: int = 12                       # decoding steps of the masked transformer
-    temperature: float = 1.0              # sampling temperature
+    temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate PREDICT_TEMPERATURE
     seed: int|None = None                 # seed of the sampling and of new videos
     device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
     out: str = 'runs/samples'             # folder for the GIFs and the grid

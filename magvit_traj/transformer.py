@@ -247,12 +247,13 @@ class MaskedVideoTransformer(nn.Module):
                        codes:torch.Tensor,     # (b, n) long codes in raster order
                        task_ids:torch.Tensor,  # (b,) long
                        class_ids:torch.Tensor, # (b,) long
+                       prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the class (as in `forward`)
                       )->torch.Tensor:         # (b, n, K): position i's logits from codes[:, :i] only
         "The autoregressive reading of the same weights (no cache): causal attention, next-code prediction"
-        n = codes.shape[1]
+        n, first = codes.shape[1], [self._prefix(task_ids, class_ids)] + ([] if prefix is None else [prefix])
         x = self.tok_emb(codes[:, :-1]) + self.position_embedding()[:n - 1]
-        x = torch.cat([self._prefix(task_ids, class_ids), x], 1)        # (b, n + 1, d): task, class, code_0 .. code_{n-2}
-        return self.head(self._trunk(self.drop(x), causal=True)[:, 1:])  # the class slot predicts code_0, ...
+        x = torch.cat(first + [x], 1)                                    # (b, 2 + L + n - 1, d): task, class, prefix, code_0 .. code_{n-2}
+        return self.head(self._trunk(self.drop(x), causal=True)[:, -n:]) # the last conditioning slot predicts code_0, ...
 
 # %% ../nbs/07_transformer.ipynb #e451ae59
 def _check_labels(labels, n_classes:int, device=None)->torch.Tensor: # (b,) long
@@ -463,6 +464,7 @@ def generate_autoregressive(self:MaskedVideoTransformer,
                             temperature:float=1.0,       # sampling temperature; 0: the most likely code
                             seed:int|None=None,          # seeds the sampling
                             return_logits:bool=False,    # also return the (b, n, K) logits of every position
+                            prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the class (as in `forward`)
                            ): # (b, t, h, w) long codes (and logits)
     "Decode code grids one code at a time in raster order with causal attention and a KV cache"
     temperature, c, dev = check_float('temperature', temperature, 0), self.config, self.device
@@ -472,11 +474,12 @@ def generate_autoregressive(self:MaskedVideoTransformer,
     p = int((r['condition'][0] != NO_CONDITION).sum())     # prompt length (the visible leading frames)
     codes = r['condition'].clamp(min=0)
     all_logits = torch.zeros(b, n, c.codebook_size, device=dev) if return_logits else None
-    cache = KVCache(c.depth, b, c.heads, n + 1, c.dim // c.heads, dev, self.head.weight.dtype)
+    first = [self._prefix(r['task_ids'], r['class_ids'])] + ([] if prefix is None else [prefix])
+    cache = KVCache(c.depth, b, c.heads, n + sum(f.shape[1] for f in first), c.dim // c.heads, dev, self.head.weight.dtype)
     pos = self.position_embedding()
     with _eval_mode(self):
-        x = torch.cat([self._prefix(r['task_ids'], r['class_ids']), self.tok_emb(codes[:, :p]) + pos[:p]], 1)
-        out = self.head(self._trunk(x, causal=True, cache=cache)[:, 1:])   # (b, p + 1, K): codes 0 .. p
+        x = torch.cat(first + [self.tok_emb(codes[:, :p]) + pos[:p]], 1)
+        out = self.head(self._trunk(x, causal=True, cache=cache)[:, -(p + 1):])   # (b, p + 1, K): codes 0 .. p
         if return_logits: all_logits[:, :p + 1] = out
         logits = out[:, -1]
         for i in range(p, n):
@@ -493,6 +496,7 @@ def autoregressive_loss(self:MaskedVideoTransformer,
                         codes:torch.Tensor, # (b, t, h, w)
                         labels=None,        # (b,) class ids, or None (null class)
                         task:str|None=None, # the task token: None for 'generate' / 'unconditional', or 'predict' (a prompt)
+                        prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens (as in `forward`)
                        )->dict:             # 'loss': next-code cross-entropy in raster order
     "VideoGPT-style training of the causal reading of the weights (only needed to make autoregressive samples meaningful)"
     c, dev = self.config, self.device
@@ -501,5 +505,5 @@ def autoregressive_loss(self:MaskedVideoTransformer,
     class_ids = _check_labels(labels, c.n_classes, dev) if exists(labels) else torch.full((b,), self.null_class, device=dev)
     task = check_choice('task', task, (None, 'predict'))
     task_ids = torch.full((b,), TASKS.index(task or ('generate' if exists(labels) else 'unconditional')), device=dev)
-    logits = self.forward_causal(codes, task_ids, class_ids)
+    logits = self.forward_causal(codes, task_ids, class_ids, prefix)
     return dict(loss=F.cross_entropy(rearrange(logits, 'b n k -> b k n'), codes))

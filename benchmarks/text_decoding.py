@@ -1,0 +1,78 @@
+"""Issue 13: how should the text-to-video model decode? Trains the small quickstart's language stage (its tokenizer,
+its class-conditional transformer as the start, its steps and sizes) once per variant, then judges generation from
+128 held-out sentences with `evaluate_text_generation` at each sampling temperature. Prints one Markdown table.
+
+    magvit-traj quickstart --out runs/quickstart --with language        # the tokenizer and transformer to start from
+    python benchmarks/text_decoding.py --run runs/quickstart > benchmarks/results/text_decoding_cpu.md
+
+A variant whose folder under --out already holds a text.pt is judged, not retrained. Training stops on step counts and
+every draw is seeded, so the table repeats on any machine and under any load.
+"""
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+VARIANTS = {   # name: (decoding, training videos, steps (None: the small configuration's), temperatures judged); same batch and model
+    'reconstruction': (None, 0, 0, ()),   # no model: the test videos' own tokenizer reconstructions, the ceiling of any generator on these codes
+    'masked_6k': ('masked', 6000, None, (1.0,)),                       # the language stage before this study
+    'autoregressive_6k': ('autoregressive', 6000, None, (1.0, 0.5)),
+    'autoregressive_24k': ('autoregressive', 24000, None, (1.0, 0.5, 0.3)),  # the small configuration now (temperature 0.5)
+    'autoregressive_24k_2x_steps': ('autoregressive', 24000, 16000, (0.5,)),  # does training longer help?
+}
+
+@dataclass
+class Args:
+    run: str = 'runs/quickstart'         # a small quickstart run folder: tokenizer/vqvae.pt, transformer/transformer.pt
+    out: str = 'benchmarks/out/text_decoding'  # one text model per variant
+    variants: tuple = tuple(VARIANTS)    # which to train and judge
+
+def main(argv=None)->int:
+    from magvit_traj.core import CLIParser, config_flags, from_namespace
+    a = from_namespace(Args, config_flags(CLIParser(prog='text_decoding.py', description=__doc__.splitlines()[0]), Args,
+                                          flag_kwargs=dict(variants=dict(choices=tuple(VARIANTS)))).parse_args(argv))
+    import json, logging, warnings
+    for n in ('lightning', 'lightning.pytorch', 'lightning.fabric'): logging.getLogger(n).setLevel(logging.ERROR)
+    warnings.filterwarnings('ignore')
+    from magvit_traj.quickstart import CONFIGS
+    import torch
+    from magvit_traj.text import train_text_model, evaluate_text_generation, language_dataset, judge_videos, sentence_request, _agreement
+    from magvit_traj.dataset import render_samples
+    from magvit_traj.vqvae import VQVAE
+    from magvit_traj.checkpoints import load_code_model
+    from magvit_traj.motion import MotionModel
+    run, out = Path(a.run), Path(a.out)
+    tok_path, start = run/'tokenizer'/'vqvae.pt', run/'transformer'/'transformer.pt'
+    cfg = CONFIGS['small']
+    d, lc = cfg.dataset, cfg.language
+    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed),
+                                                          0, stop)['descriptions'])
+    test = sentences(lc.eval_sentences, 1, lc.eval_sentences)
+    print(f"Generation from {len(test)} held-out sentences (seed 1), judged by describe through the language camera; "
+          f"batch {lc.batch_size}, started from {start}\n")
+    print("| variant | decoding | training videos | steps | val loss | temperature | family | rotation sense | size within 25% | pairs: flipped sense turns the other way | pairs: radius 1.5 > 0.9 |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name in a.variants:
+        decoding, n, steps, temps = VARIANTS[name]
+        if decoding is None:
+            videos = render_samples(language_dataset(lc.eval_sentences, d['sequence_length'], d['resolution'], d['channels'], 1), 0, lc.eval_sentences)['videos']
+            tok = MotionModel(VQVAE.from_checkpoint(tok_path), device='cpu')
+            g = _agreement([sentence_request(s) for s in test], judge_videos(tok.reconstruct(torch.from_numpy(videos).float() / 255), workers=2))
+            print(f"| {name} | | | | | | {g['family']:.1%} | {g['sense']:.1%} | {g['size_within_25']:.1%} | | |", flush=True)
+            continue
+        folder = out/name
+        model_cfg = dict(lc.model, decoding=decoding)
+        if not (folder/'text.pt').exists():
+            train_text_model(tok_path, folder, n, d['sequence_length'], d['resolution'], d['channels'], model=model_cfg, init_from=start,
+                             max_steps=steps or lc.max_steps, batch_size=lc.batch_size, lr=lc.lr, warmup_steps=lc.warmup_steps,
+                             val_every=lc.val_every, progress=False, accelerator='cpu')
+        val_loss = json.loads((folder/'metrics.json').read_text()).get('val/loss', float('nan'))
+        model = MotionModel(VQVAE.from_checkpoint(tok_path), text_model=load_code_model(folder/'text.pt', 'text', tok_path), device='cpu')
+        train = sentences(n, 0, int(0.9 * n))
+        for t in temps:
+            m, _ = evaluate_text_generation(model, test, train, pairs=lc.pairs, workers=2, temperature=t)
+            g = m['model']
+            print(f"| {name} | {decoding} | {n:,} | {steps or lc.max_steps:,} | {val_loss:.3f} | {t:g} | {g['family']:.1%} | {g['sense']:.1%} | {g['size_within_25']:.1%} | "
+                  f"{m['pairs_sense']['differ_as_asked']:.1%} | {m['pairs_radius']['differ_as_asked']:.1%} |", flush=True)
+    return 0
+
+if __name__ == '__main__': sys.exit(main())
