@@ -502,7 +502,7 @@ class QuickstartArgs:
     time_scale: float = 1.0               # multiply every stage's training steps
     quiet: bool = False                   # no progress bars
     print_config: bool = False            # print the configuration this run would use, as YAML, and exit
-    with_stages: tuple = ()               # optional stages (--with): language (text to video and its measures; about 8 more minutes on 2 cores)
+    with_stages: tuple = ()               # optional stages (--with): language (text to video and its measures; about 9 more minutes on 2 cores)
 
 def quickstart_main(argv=None)->int:
     "`magvit-traj quickstart --out runs/quickstart [--config small|full|FILE.yaml] [--dataset trajectory|moving_mnist] [--force [STAGE ...]]`"
