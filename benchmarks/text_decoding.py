@@ -44,9 +44,9 @@ def main(argv=None)->int:
     tok_path, start = run/'tokenizer'/'vqvae.pt', run/'transformer'/'transformer.pt'
     cfg = CONFIGS['small']
     d, lc = cfg.dataset, cfg.language
-    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed),
-                                                          0, stop)['descriptions'])
-    test = sentences(lc.eval_sentences, 1, lc.eval_sentences)
+    samples = lambda n, seed, stop: render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)
+    held = samples(lc.eval_sentences, 1, lc.eval_sentences)     # the quickstart's test sentences, and their own videos
+    test = list(held['descriptions'])
     print(f"Generation from {len(test)} held-out sentences (seed 1), judged by describe through the language camera; "
           f"batch {lc.batch_size}, started from {start}\n")
     print("| variant | decoding | training videos | steps | val loss | temperature | family | rotation sense | size within 25% | pairs: flipped sense turns the other way | pairs: radius 1.5 > 0.9 |")
@@ -54,9 +54,8 @@ def main(argv=None)->int:
     for name in a.variants:
         decoding, n, steps, temps = VARIANTS[name]
         if decoding is None:
-            videos = render_samples(language_dataset(lc.eval_sentences, d['sequence_length'], d['resolution'], d['channels'], 1), 0, lc.eval_sentences)['videos']
             tok = MotionModel(VQVAE.from_checkpoint(tok_path), device='cpu')
-            g = _agreement([sentence_request(s) for s in test], judge_videos(tok.reconstruct(torch.from_numpy(videos).float() / 255), workers=2))
+            g = _agreement([sentence_request(s) for s in test], judge_videos(tok.reconstruct(torch.from_numpy(held['videos']).float() / 255), workers=2))
             print(f"| {name} | | | | | | {g['family']:.1%} | {g['sense']:.1%} | {g['size_within_25']:.1%} | | |", flush=True)
             continue
         folder = out/name
@@ -67,7 +66,7 @@ def main(argv=None)->int:
                              val_every=lc.val_every, progress=False, accelerator='cpu')
         val_loss = json.loads((folder/'metrics.json').read_text()).get('val/loss', float('nan'))
         model = MotionModel(VQVAE.from_checkpoint(tok_path), text_model=load_code_model(folder/'text.pt', 'text', tok_path), device='cpu')
-        train = sentences(n, 0, int(0.9 * n))
+        train = list(samples(n, 0, int(0.9 * n))['descriptions'])
         for t in temps:
             m, _ = evaluate_text_generation(model, test, train, pairs=lc.pairs, workers=2, temperature=t)
             g = m['model']

@@ -225,8 +225,9 @@ class MaskedVideoTransformer(nn.Module):
         if exists(cache): cache.advance(x.shape[1])
         return self.norm(x)
 
-    def _prefix(self, task_ids, class_ids): # (b,), (b,) -> (b, 2, d)
-        return torch.stack([self.task_emb(task_ids), self.class_emb(class_ids)], 1)
+    def _prefix(self, task_ids, class_ids, prefix=None): # (b,), (b,), (b, L, d) or None -> (b, 2 + L, d): what every code attends to first
+        first = torch.stack([self.task_emb(task_ids), self.class_emb(class_ids)], 1)
+        return first if prefix is None else torch.cat([first, prefix], 1)
 
     def forward(self,
                 tokens:torch.Tensor,    # (b, n) long: codes, or `mask_id` where masked
@@ -239,8 +240,7 @@ class MaskedVideoTransformer(nn.Module):
         x = self.tok_emb(tokens)
         use_cond = (tokens == self.mask_id) & (condition != NO_CONDITION)
         x = torch.where(use_cond[..., None], self.cond_emb(condition.clamp(min=0)), x) + self.position_embedding()
-        first = [self._prefix(task_ids, class_ids)] + ([] if prefix is None else [prefix])
-        x = torch.cat(first + [x], 1)                                      # (b, 2 + L + n, d)
+        x = torch.cat([self._prefix(task_ids, class_ids, prefix), x], 1)   # (b, 2 + L + n, d)
         return self.head(self._trunk(self.drop(x))[:, -tokens.shape[1]:])
 
     def forward_causal(self,
@@ -250,9 +250,9 @@ class MaskedVideoTransformer(nn.Module):
                        prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the class (as in `forward`)
                       )->torch.Tensor:         # (b, n, K): position i's logits from codes[:, :i] only
         "The autoregressive reading of the same weights (no cache): causal attention, next-code prediction"
-        n, first = codes.shape[1], [self._prefix(task_ids, class_ids)] + ([] if prefix is None else [prefix])
+        n = codes.shape[1]
         x = self.tok_emb(codes[:, :-1]) + self.position_embedding()[:n - 1]
-        x = torch.cat(first + [x], 1)                                    # (b, 2 + L + n - 1, d): task, class, prefix, code_0 .. code_{n-2}
+        x = torch.cat([self._prefix(task_ids, class_ids, prefix), x], 1) # (b, 2 + L + n - 1, d): task, class, prefix, code_0 .. code_{n-2}
         return self.head(self._trunk(self.drop(x), causal=True)[:, -n:]) # the last conditioning slot predicts code_0, ...
 
 # %% ../nbs/07_transformer.ipynb #e451ae59
@@ -474,11 +474,11 @@ def generate_autoregressive(self:MaskedVideoTransformer,
     p = int((r['condition'][0] != NO_CONDITION).sum())     # prompt length (the visible leading frames)
     codes = r['condition'].clamp(min=0)
     all_logits = torch.zeros(b, n, c.codebook_size, device=dev) if return_logits else None
-    first = [self._prefix(r['task_ids'], r['class_ids'])] + ([] if prefix is None else [prefix])
-    cache = KVCache(c.depth, b, c.heads, n + sum(f.shape[1] for f in first), c.dim // c.heads, dev, self.head.weight.dtype)
+    first = self._prefix(r['task_ids'], r['class_ids'], prefix)
+    cache = KVCache(c.depth, b, c.heads, n + first.shape[1], c.dim // c.heads, dev, self.head.weight.dtype)
     pos = self.position_embedding()
     with _eval_mode(self):
-        x = torch.cat(first + [self.tok_emb(codes[:, :p]) + pos[:p]], 1)
+        x = torch.cat([first, self.tok_emb(codes[:, :p]) + pos[:p]], 1)
         out = self.head(self._trunk(x, causal=True, cache=cache)[:, -(p + 1):])   # (b, p + 1, K): codes 0 .. p
         if return_logits: all_logits[:, :p + 1] = out
         logits = out[:, -1]
