@@ -1,5 +1,6 @@
 """describe and lift_3d on the small quickstart's held-out videos, with the trained classifier as prior ("model") and
-without it ("classical": the family with the best BIC), on clean renders, with the dot drawn smaller with depth
+without it ("classical": the family with the best BIC; both among the fits within their family's ranges, see
+09a_recover), on clean renders, with the dot drawn smaller with depth
 (`perspective_size`), and with Gaussian position noise on the 3D path. Prints one Markdown table.
 
     magvit-traj quickstart --out runs/quickstart          # the small model (13 min on 2 cores), if not there yet

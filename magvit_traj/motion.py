@@ -155,7 +155,7 @@ def _known(self:MotionModel, frames, name:str)->torch.Tensor: # (B, k, C, H, W)
 def _decode_tokens(self:MotionModel, autoregressive:bool, **kw):
     tr = self._need('transformer')
     if autoregressive:
-        for k in ('steps', 'guidance', 'task', 'fixed'): kw.pop(k, None)
+        for k in ('steps', 'task', 'fixed'): kw.pop(k, None)
         if isinstance(kw.get('context'), tuple): raise MagvitTrajError("autoregressive decoding cannot interpolate (it only extends a prefix)")
         return tr.generate_autoregressive(**kw)
     return tr.generate(**kw)
@@ -168,17 +168,18 @@ PREDICT_TEMPERATURE = 0.25   # predict and interpolate: the likely future, not a
 def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3: linear, circular, helical, parabolic)
              steps:int=12,
              temperature:float|None=None,    # None: 1.0 for labels; for text, the text model's own (TextVideoConfig.temperature)
-             guidance:float=0.0, seed:int|None=None, autoregressive:bool=False,
+             guidance:float|None=None,       # classifier-free guidance; None: 0 for labels; for text, the text model's own (TextVideoConfig.guidance)
+             seed:int|None=None, autoregressive:bool=False,
              text=None,                      # instead of labels: sentences like the dataset's descriptions (needs a text model, 09b_text)
             )->torch.Tensor:
     "New videos `(B, T, C, H, W)` of the requested motion families, or of the motions the sentences describe"
     if (labels is None) == (text is None): raise MagvitTrajError("generate takes labels (class ids) or text (sentences), one of the two")
     if text is not None:
         tm = self._need('text_model')
-        if guidance or autoregressive:
-            raise MagvitTrajError(f"generation from text decodes as its model was trained ({tm.config.decoding}), without guidance")
-        return self.decode(tm.generate(text, steps=steps, temperature=temperature, seed=seed))
-    temperature = 1.0 if temperature is None else temperature
+        if autoregressive:
+            raise MagvitTrajError(f"generation from text decodes as its model was trained ({tm.config.decoding}); leave autoregressive False")
+        return self.decode(tm.generate(text, steps=steps, temperature=temperature, seed=seed, guidance=guidance))
+    temperature, guidance = 1.0 if temperature is None else temperature, guidance or 0.
     labels = torch.as_tensor(labels, dtype=torch.long).reshape(-1).to(self.device)
     codes = self._decode_tokens(autoregressive, labels=labels, steps=steps, temperature=temperature, guidance=guidance, seed=seed)
     return self.decode(codes)

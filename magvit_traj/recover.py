@@ -12,14 +12,14 @@ from scipy.optimize import least_squares
 from tqdm.auto import tqdm
 from .core import MagvitTrajError, check_choice, check_int, patch
 from .camera import PinholeCamera, project
-from .trajectories import FAMILIES, Trajectories, time_grid, equation, evaluate_equation, describe as sentence, _sense
+from .trajectories import FAMILIES, FAMILY_RANGES, Trajectories, time_grid, equation, evaluate_equation, describe as sentence, _sense
 from .render import dot_centroids
 from .motion import MotionModel
 
 # %% auto #0
-__all__ = ['FAMILY_PARAMS', 'dot_track', 'as_camera', 'camera_at', 'family_path', 'FamilyFit', 'fit_family', 'choose_family',
-           'Description', 'describe_fit', 'fit_videos', 'describe_fits', 'describe_videos', 'rerender_overlay',
-           'plot_path_3d', 'evaluate_description']
+__all__ = ['FAMILY_PARAMS', 'RANGE_TOLERANCE', 'dot_track', 'as_camera', 'camera_at', 'family_path', 'FamilyFit', 'fit_family',
+           'choose_family', 'Description', 'describe_fit', 'range_excess', 'in_family_range', 'fit_videos',
+           'describe_fits', 'describe_videos', 'rerender_overlay', 'plot_path_3d', 'evaluate_description']
 
 # %% ../nbs/09a_recover.ipynb #4e05decc
 def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on a light background
@@ -143,11 +143,15 @@ def choose_family(rms,                 # (B, n_families) RMS pixel errors of eac
                   probs=None,          # (B, n_families) prior probabilities (e.g. a classifier's), or None for none
                   floor:float=0.2,     # pixels: errors below this are not told apart
                   prior_weight:float=0.1, # how much the prior's log counts against the BIC
+                  plausible=None,      # (B, n_families) whether each fit's numbers are its family's (`in_family_range`), or None
                  )->np.ndarray:        # (B,) family indices
-    "The family with the best BIC, plus the weighted log prior when one is given"
+    "The family with the best BIC (plus the weighted log prior), among the plausible fits when any is"
     k = np.array([len(FAMILY_PARAMS[f]) for f in FAMILIES])
     score = -frames * np.log(np.asarray(rms) ** 2 + floor**2) - k / 2 * np.log(2 * frames)
     if probs is not None: score = score + prior_weight * np.log(np.clip(np.asarray(probs, np.float64), 1e-6, 1))
+    if plausible is not None:
+        ok = np.asarray(plausible, bool)
+        score = np.where(ok | ~ok.any(-1, keepdims=True), score, -np.inf)
     return score.argmax(-1)
 
 # %% ../nbs/09a_recover.ipynb #b3eb43cc
@@ -189,6 +193,19 @@ def describe_fit(fit:FamilyFit, camera:PinholeCamera)->Description:
     params = {k: float(v[0]) for k, v in tr.params.items()} | dict(zip(FAMILY_PARAMS[fit.family], map(float, fit.theta)))
     return Description(fit.family, params, equation(0, tr), sentence(0, tr, camera, uv), fit.path, fit.rms_px)
 
+# %% ../nbs/09a_recover.ipynb #920d64fd
+RANGE_TOLERANCE = 0.35   # how far, relatively, a fit's numbers may lie outside its family's FAMILY_RANGES (see above)
+
+def range_excess(fit:FamilyFit)->float:
+    "How far (relatively) the fit's numbers lie outside its family's `FAMILY_RANGES`: 0 inside, 0.5 for half the bound beyond it"
+    P = _as_trajectory(fit).params
+    return max(max(lo / abs(x) - 1 if abs(x) < lo else abs(x) / hi - 1 if abs(x) > hi else 0., 0.)
+               for k, (lo, hi) in FAMILY_RANGES[fit.family].items() for x in [float(P[k][0])])
+
+def in_family_range(fit:FamilyFit, tolerance:float=RANGE_TOLERANCE)->bool:
+    "Whether the fit's numbers (speed, radius, turns, rise, height, gravity) are its family's, within `tolerance`"
+    return range_excess(fit) <= tolerance
+
 # %% ../nbs/09a_recover.ipynb #1e7a1520
 def fit_videos(videos,                   # (B, T, C, H, W) in [0, 1]
                camera,                   # one camera per video (PinholeCamera or the dataset's dict of K, R, t)
@@ -210,17 +227,19 @@ def _fit_all(job)->list[FamilyFit]: return [fit_family(f, job[0], job[1], job[2]
 def describe_fits(fits:list,     # from fit_videos
                   camera,        # the same cameras
                   probs=None,    # (B, n_families) a prior over families (a classifier's probabilities), or None
+                  tolerance:float|None=RANGE_TOLERANCE, # see `in_family_range`; None: every fit is plausible
                  )->list[Description]:
-    "The description of each video: its family chosen by BIC (and prior), and that family's fit"
+    "The description of each video: its family chosen by BIC (and prior) among the plausible fits, and that family's fit"
     cam = as_camera(camera, len(fits))
     rms = np.array([[f.rms_px for f in row] for row in fits])
-    chosen = choose_family(rms, len(fits[0][0].path), None if probs is None else np.asarray(torch.as_tensor(probs).cpu()))
+    plausible = None if tolerance is None else [[in_family_range(f, tolerance) for f in row] for row in fits]
+    chosen = choose_family(rms, len(fits[0][0].path), None if probs is None else np.asarray(torch.as_tensor(probs).cpu()), plausible=plausible)
     return [describe_fit(row[k], camera_at(cam, i)) for i, (row, k) in enumerate(zip(fits, chosen))]
 
 def describe_videos(videos, camera, probs=None, perspective_size:bool=False, threshold:float=0.0, progress:bool=False,
-                    workers:int=1)->list[Description]:
+                    workers:int=1, tolerance:float|None=RANGE_TOLERANCE)->list[Description]:
     "Family, numbers, equation, sentence and 3D path of each video, from its pixels and its camera (see `fit_videos`)"
-    return describe_fits(fit_videos(videos, camera, perspective_size, threshold, progress, workers), camera, probs)
+    return describe_fits(fit_videos(videos, camera, perspective_size, threshold, progress, workers), camera, probs, tolerance)
 
 # %% ../nbs/09a_recover.ipynb #b043cd30
 _SCREEN = ('a dot moves in a straight line', 'a dot circles {}', 'a dot spirals {} along a helix', 'a dot flies in a parabolic arc')

@@ -101,12 +101,14 @@ class TextVideoConfig:
     pos_emb: str = 'factorised'
     decoding: str = 'masked'           # how videos are decoded and trained: 'masked' (parallel steps) or 'autoregressive' (code by code)
     temperature: float = 1.0           # the sampling temperature `generate` uses unless given one
+    guidance: float = 0.0              # the classifier-free guidance `generate` uses unless given one (away from an empty sentence)
 
     def __post_init__(self):
         self.vocab, self.grid = tuple(self.vocab), tuple(self.grid)
         if self.vocab[:2] != (PAD, NUM): raise MagvitTrajError(f"vocab must start with {PAD!r}, {NUM!r}; got {self.vocab[:2]}")
         check_int('max_words', self.max_words); check_int('text_depth', self.text_depth)
         check_choice('decoding', self.decoding, ('masked', 'autoregressive')); check_float('temperature', self.temperature, 0)
+        check_float('guidance', self.guidance, 0)
 
 class TextVideoTransformer(nn.Module):
     "A sentence encoder whose word vectors lead the video transformer's sequence (decoded masked or autoregressively)"
@@ -136,17 +138,18 @@ class TextVideoTransformer(nn.Module):
     @torch.no_grad()
     def generate(self, sentences, steps:int=12, # masked decoding's steps
                  temperature:float|None=None,  # None: the model's own (`TextVideoConfig.temperature`)
-                 seed:int|None=None, guidance:float=0.)->torch.Tensor: # (B, t, h, w) codes
+                 seed:int|None=None,
+                 guidance:float|None=None)->torch.Tensor: # None: the model's own (`TextVideoConfig.guidance`); (B, t, h, w) codes
         "Codes of one video per sentence; `guidance` > 0 pushes away from what an empty sentence gives (classifier-free guidance)"
         was = self.training; self.eval()
         temperature = self.config.temperature if temperature is None else temperature
+        guidance = self.config.guidance if guidance is None else guidance
         text = self.vocabulary.encode(sentences).to(self.device)
         zeros = torch.zeros(len(text), dtype=torch.long, device=self.device)
-        if self.config.decoding == 'autoregressive':
-            if guidance: raise MagvitTrajError("guidance is for masked decoding; this text model decodes autoregressively")
-            codes = self.video.generate_autoregressive(zeros, temperature=temperature, seed=seed, prefix=self.text(text))
-        else: codes = self.video.generate(zeros, steps=steps, temperature=temperature, seed=seed, guidance=guidance,
-                                          prefix=self.text(text), null_prefix=self.text(torch.zeros_like(text)) if guidance else None)
+        kw = dict(temperature=temperature, seed=seed, guidance=guidance, prefix=self.text(text),
+                  null_prefix=self.text(torch.zeros_like(text)) if guidance else None)
+        if self.config.decoding == 'autoregressive': codes = self.video.generate_autoregressive(zeros, **kw)
+        else: codes = self.video.generate(zeros, steps=steps, **kw)
         self.train(was)
         return codes
 
@@ -277,7 +280,8 @@ def attribute_pairs(sentences:list, n:int=16)->dict:
 def evaluate_text_generation(model,                # a MotionModel with a text model
                              sentences:list,       # test sentences (e.g. held-out descriptions of language_dataset samples)
                              train_sentences:list, # the training sentences (for the label-only baseline)
-                             seed:int=0, steps:int=12, temperature:float|None=None, batch_size:int=32, workers:int=1,
+                             seed:int=0, steps:int=12, batch_size:int=32, workers:int=1,
+                             temperature:float|None=None, guidance:float|None=None, # None: the text model's own
                              pairs:int=16,         # sentence pairs per attribute
                             )->tuple[dict, torch.Tensor]: # metrics, the generated videos
     "Generation from text, judged by `describe`, against chance and label-only generation, with one-attribute pairs"
@@ -285,7 +289,8 @@ def evaluate_text_generation(model,                # a MotionModel with a text m
     known = [s for s in sentences if not vocab.unknown(s)]     # a test sentence with a word no training sentence had is refused
     n_refused, sentences = len(sentences) - len(known), known
     if not sentences: raise MagvitTrajError("every test sentence has words the text model never saw")
-    def make(batch): return torch.cat([model.generate(text=batch[i:i + batch_size], steps=steps, temperature=temperature, seed=seed + i)
+    def make(batch): return torch.cat([model.generate(text=batch[i:i + batch_size], steps=steps, temperature=temperature,
+                                                      guidance=guidance, seed=seed + i)
                                        for i in range(0, len(batch), batch_size)])
     videos = make(list(sentences))
     requests = [sentence_request(s) for s in sentences]

@@ -13,8 +13,8 @@ from .camera import PinholeCamera, frame_points
 from .render import dot_radius
 
 # %% auto #0
-__all__ = ['FAMILIES', 'sample_uniforms', 'random_rotations', 'Trajectories', 'time_grid', 'basis', 'sample_trajectories',
-           'equation', 'evaluate_equation', 'view_directions', 'sample_cameras', 'describe']
+__all__ = ['FAMILIES', 'APEX_TIME', 'FAMILY_RANGES', 'sample_uniforms', 'random_rotations', 'Trajectories', 'time_grid', 'basis',
+           'sample_trajectories', 'equation', 'evaluate_equation', 'view_directions', 'sample_cameras', 'describe']
 
 # %% ../nbs/02_trajectories.ipynb #9174e531
 def sample_uniforms(seed:int,     # dataset seed
@@ -36,6 +36,14 @@ _SLOTS = dict(rot=(0, 3), view_theta=3, view_psi=4, focal=5, a=6, b=7, c=8, d=9,
 _NOISE_SLOTS = lambda T: 6 * T  # two uniforms per normal, three coordinates per frame
 
 def _uniform(u, slot, lo, hi): return lo + (hi - lo) * u[:, _SLOTS[slot]]
+
+APEX_TIME = (0.4, 0.6)   # parabolic: the share of the clip at which the top is reached
+FAMILY_RANGES = dict(    # the numbers each family's sentences state, drawn uniformly in these ranges (a parabola's height follows)
+    linear=dict(speed=(1.5, 3.0)),
+    circular=dict(radius=(0.8, 1.6), turns=(0.625, 1.0)),
+    helical=dict(radius=(0.7, 1.3), turns=(0.75, 1.5), rise=(1.0, 2.0)),
+    parabolic=dict(speed=(1.0, 2.0), gravity=(3.0, 6.0)))
+FAMILY_RANGES['parabolic']['height'] = tuple(g * a**2 / 2 for g, a in zip(FAMILY_RANGES['parabolic']['gravity'], APEX_TIME))
 
 # %% ../nbs/02_trajectories.ipynb #c03f3dd1
 def random_rotations(u)->np.ndarray: # (N, 3, 3)
@@ -96,24 +104,25 @@ def _family_coefficients(u, labels):
     P = {k: np.full(N, np.nan) for k in ('speed', 'radius', 'turns', 'rise', 'height', 'gravity')}
     # linear: p = c + v t, centred on the origin
     m = labels == 0
-    speed = _uniform(u, 'a', 1.5, 3.0)
+    speed = _uniform(u, 'a', *FAMILY_RANGES['linear']['speed'])
     coef[m, :, 0] = (speed[:, None] * e1)[m]; const[m] = (-speed[:, None] * e1 / 2)[m]
     normal[m] = e2[m]; P['speed'][m] = speed[m]
     # circular and helical: p = c + r cos(wt+p) e1 + r sin(wt+p) e2 (+ rise t e3)
-    for lab, (rlo, rhi), (wlo, whi) in ((1, (0.8, 1.6), (1.25, 2.0)), (2, (0.7, 1.3), (1.5, 3.0))):
-        m = labels == lab
-        r = _uniform(u, 'a', rlo, rhi); w = sign * np.pi * _uniform(u, 'b', wlo, whi)
+    for lab in (1, 2):
+        m, ranges = labels == lab, FAMILY_RANGES[FAMILIES[lab]]
+        r = _uniform(u, 'a', *ranges['radius']); w = sign * 2 * np.pi * _uniform(u, 'b', *ranges['turns'])
         coef[m, :, 0] = (r[:, None] * e1)[m]; coef[m, :, 1] = (r[:, None] * e2)[m]
         omega[m], phase[m] = w[m], _uniform(u, 'c', 0, 2 * np.pi)[m]
         P['radius'][m] = r[m]; P['turns'][m] = (np.abs(w) / (2 * np.pi))[m]
     m = labels == 2
-    rise = _uniform(u, 'd', 1.0, 2.0)
+    rise = _uniform(u, 'd', *FAMILY_RANGES['helical']['rise'])
     coef[m, :, 2] = (rise[:, None] * e3)[m]; const[m] = (-rise[:, None] * e3 / 2)[m]; P['rise'][m] = rise[m]
     # parabolic: horizontal velocity along a random yaw, vertical velocity vz and gravity g: z = vz t - g t^2 / 2
     m = labels == 3
     yaw = 2 * np.pi * u[:, 0]
     horiz = np.stack([np.cos(yaw), np.sin(yaw), np.zeros(N)], -1)
-    vh, g, apex = _uniform(u, 'a', 1.0, 2.0), _uniform(u, 'b', 3.0, 6.0), _uniform(u, 'c', 0.4, 0.6)
+    ranges = FAMILY_RANGES['parabolic']
+    vh, g, apex = _uniform(u, 'a', *ranges['speed']), _uniform(u, 'b', *ranges['gravity']), _uniform(u, 'c', *APEX_TIME)
     vz = g * apex
     zhat = np.array([0., 0., 1.])
     coef[m, :, 0] = (vh[:, None] * horiz + vz[:, None] * zhat)[m]

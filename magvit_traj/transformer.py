@@ -384,13 +384,22 @@ def _sample(logits:torch.Tensor, temperature:float, g:torch.Generator|None)->tup
     return codes, logp.gather(-1, codes[..., None])[..., 0]
 
 @patch
+def _doubled(self:MaskedVideoTransformer, class_ids, prefix=None, null_prefix=None)->tuple:
+    "Class ids and prefix of a batch doubled for guidance: as asked, then the null class (or the same class with `null_prefix`, when given)"
+    null = class_ids if null_prefix is not None else torch.full_like(class_ids, self.null_class)
+    return torch.cat([class_ids, null]), None if prefix is None else torch.cat([prefix, prefix if null_prefix is None else null_prefix])
+
+def _guide(logits:torch.Tensor, guidance:float)->torch.Tensor: # (2b, ...) conditional half first -> (b, ...)
+    "Classifier-free guidance: `l_c + guidance * (l_c - l_u)`"
+    lc, lu = logits.chunk(2)
+    return lc + guidance * (lc - lu)
+
+@patch
 def _guided_logits(self:MaskedVideoTransformer, tokens, condition, task_ids, class_ids, guidance:float, prefix=None, null_prefix=None):
     "Logits of one decoding step, with classifier-free guidance when `guidance` > 0 (one forward pass of 2b): away from the null class, or from `null_prefix` when given"
     if not guidance: return self(tokens, condition, task_ids, class_ids, prefix)
-    null = class_ids if null_prefix is not None else torch.full_like(class_ids, self.null_class)
-    pre = None if prefix is None else torch.cat([prefix, prefix if null_prefix is None else null_prefix])
-    lc, lu = self(tokens.repeat(2, 1), condition.repeat(2, 1), task_ids.repeat(2), torch.cat([class_ids, null]), pre).chunk(2)
-    return lc + guidance * (lc - lu)
+    class_ids, prefix = self._doubled(class_ids, prefix, null_prefix)
+    return _guide(self(tokens.repeat(2, 1), condition.repeat(2, 1), task_ids.repeat(2), class_ids, prefix), guidance)
 
 # %% ../nbs/07_transformer.ipynb #b536b59e
 def _fixed_region(cond:torch.Tensor,  # (b, n) condition grid (NO_CONDITION outside the visible frames)
@@ -465,28 +474,34 @@ def generate_autoregressive(self:MaskedVideoTransformer,
                             seed:int|None=None,          # seeds the sampling
                             return_logits:bool=False,    # also return the (b, n, K) logits of every position
                             prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the class (as in `forward`)
+                            guidance:float=0.,           # classifier-free guidance scale (needs labels): l_c + guidance * (l_c - l_null)
+                            null_prefix:torch.Tensor|None=None, # (b, L, d) with guidance: guide away from this prefix (e.g. an empty sentence), not the null class
                            ): # (b, t, h, w) long codes (and logits)
     "Decode code grids one code at a time in raster order with causal attention and a KV cache"
     temperature, c, dev = check_float('temperature', temperature, 0), self.config, self.device
+    guidance = check_float('guidance', guidance, 0)
+    if guidance and labels is None: raise MagvitTrajError(f"guidance={guidance} needs labels to guide towards; got labels=None")
     task = 'predict' if exists(condition_codes) else None
     r = self._request(labels, condition_codes, task, context, num_samples)
     g, b, n = _generator(seed, dev), r['b'], c.n_tokens
     p = int((r['condition'][0] != NO_CONDITION).sum())     # prompt length (the visible leading frames)
     codes = r['condition'].clamp(min=0)
     all_logits = torch.zeros(b, n, c.codebook_size, device=dev) if return_logits else None
-    first = self._prefix(r['task_ids'], r['class_ids'], prefix)
-    cache = KVCache(c.depth, b, c.heads, n + first.shape[1], c.dim // c.heads, dev, self.head.weight.dtype)
+    m = 2 if guidance else 1                                # guidance decodes a doubled batch: as asked, then unconditioned
+    first = self._prefix(r['task_ids'].repeat(m), *(self._doubled(r['class_ids'], prefix, null_prefix) if guidance else (r['class_ids'], prefix)))
+    cache = KVCache(c.depth, m * b, c.heads, n + first.shape[1], c.dim // c.heads, dev, self.head.weight.dtype)
     pos = self.position_embedding()
+    def step(x, k): # (m b, s, d) -> (b, k, K) the (guided) logits of the last k positions
+        out = self.head(self._trunk(x, causal=True, cache=cache)[:, -k:])
+        return _guide(out, guidance) if guidance else out
     with _eval_mode(self):
-        x = torch.cat([first, self.tok_emb(codes[:, :p]) + pos[:p]], 1)
-        out = self.head(self._trunk(x, causal=True, cache=cache)[:, -(p + 1):])   # (b, p + 1, K): codes 0 .. p
+        out = step(torch.cat([first, (self.tok_emb(codes[:, :p]) + pos[:p]).repeat(m, 1, 1)], 1), p + 1)   # codes 0 .. p
         if return_logits: all_logits[:, :p + 1] = out
         logits = out[:, -1]
         for i in range(p, n):
             codes[:, i] = _sample(logits[:, None], temperature, g)[0][:, 0]
             if i + 1 == n: break
-            x = self.tok_emb(codes[:, i:i + 1]) + pos[i:i + 1]             # (b, 1, d): the code just sampled
-            logits = self.head(self._trunk(x, causal=True, cache=cache)[:, -1])
+            logits = step((self.tok_emb(codes[:, i:i + 1]) + pos[i:i + 1]).repeat(m, 1, 1), 1)[:, -1]   # the code just sampled
             if return_logits: all_logits[:, i + 1] = logits
     codes = rearrange(codes, 'b (t h w) -> b t h w', **dict(zip('thw', c.grid)))
     return (codes, all_logits) if return_logits else codes
