@@ -4,7 +4,7 @@
 
 # %% ../nbs/11a_quickstart.ipynb #814da43e
 from __future__ import annotations
-import dataclasses, hashlib, importlib, json, os, time
+import dataclasses, hashlib, importlib, importlib.resources, json, os, time
 from dataclasses import dataclass, field, replace
 from typing import Literal
 from pathlib import Path
@@ -13,8 +13,8 @@ import torch
 from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, config_yaml, config_flags
 
 # %% auto #0
-__all__ = ['CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig', 'RunConfig',
-           'mnist_config', 'Run', 'quickstart', 'resolve_config', 'digit_accuracy', 'example_moving_mnist',
+__all__ = ['CONFIG_DIR', 'CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig',
+           'RunConfig', 'mnist_config', 'Run', 'quickstart', 'resolve_config', 'digit_accuracy', 'example_moving_mnist',
            'ExampleArgs', 'example_main', 'QuickstartArgs', 'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
@@ -88,38 +88,8 @@ class RunConfig:
         return ('# a quickstart run: magvit-traj quickstart --config THIS.yaml (fields: RunConfig, nbs/11a_quickstart.ipynb)\n'
                 + config_yaml(self))
 
-CONFIGS = {
-    'small': RunConfig(dataset=dict(num_samples=6000, sequence_length=16, resolution=32, channels=3), eval_samples=256, per_class=16,
-                       tokenizer=StageConfig(model=dict(hidden_dims=(32, 64), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
-                                                        codebook_size=1024, embedding_dim=32),
-                                            max_steps=4000, lr=1e-3, warmup_steps=100, batch_size=8, val_every=1000),
-                       transformer=StageConfig(model=dict(dim=96, depth=4, heads=4, dropout=0.0, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=16000,
-                                              lr=2e-3, warmup_steps=100, batch_size=16, val_every=4000),
-                       classifier=StageConfig(model=dict(dim=64, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=3e-3,
-                                             warmup_steps=50, batch_size=64, val_every=1000),
-                       language=LanguageConfig(num_samples=24000, model=dict(dim=96, depth=4, heads=4, text_depth=2, decoding='autoregressive', temperature=0.5,
-                                                                guidance=1.0),
-                                           max_steps=8000, lr=1e-3,
-                                           warmup_steps=100, batch_size=16, val_every=2000, eval_sentences=128, pairs=16)),
-    'full': RunConfig(dataset=dict(num_samples=30000, sequence_length=16, resolution=64, channels=3), eval_samples=1000, per_class=64,
-                      tokenizer=StageConfig(model=dict(hidden_dims=(128, 256), n_res_layers=2, strides=(1, 16, 16), patch_size=(1, 4, 4), temporal='frame',
-                                                       codebook_size=1024, embedding_dim=64),
-                                           max_steps=6000, lr=1e-3, warmup_steps=200, batch_size=32, val_every=1000),
-                      transformer=StageConfig(model=dict(dim=512, depth=8, heads=8, dropout=0.1, task_weights=(0.3, 0.35, 0.3, 0.05)), max_steps=8000,
-                                             lr=5e-4, warmup_steps=300, batch_size=64, val_every=1000),
-                      classifier=StageConfig(model=dict(dim=128, depth=1, heads=4, dropout=0.1), max_steps=2000, lr=1e-3,
-                                            warmup_steps=100, batch_size=64, val_every=500),
-                      language=LanguageConfig(num_samples=30000, model=dict(dim=512, depth=8, heads=8, text_depth=2, dropout=0.1, decoding='autoregressive',
-                                                               temperature=0.5, guidance=1.0), max_steps=8000, lr=5e-4,
-                                          warmup_steps=300, batch_size=64, val_every=1000, eval_sentences=512, pairs=64)),
-    'tiny': RunConfig(dataset=dict(num_samples=48, sequence_length=8, resolution=16, channels=3), eval_samples=8, per_class=1,
-                      tokenizer=StageConfig(model=dict(hidden_dims=(8, 16), n_res_layers=1, strides=(2, 4, 4), patch_size=(1, 1, 1), codebook_size=32, embedding_dim=8),
-                                           max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                      transformer=StageConfig(model=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                      classifier=StageConfig(model=dict(dim=16, depth=1, heads=2, dropout=0.0), max_steps=3, lr=1e-3, warmup_steps=1, batch_size=8, val_every=3),
-                      language=LanguageConfig(num_samples=40, model=dict(dim=16, depth=1, heads=2, text_depth=1, decoding='autoregressive', guidance=1.0), max_steps=3, lr=1e-3, warmup_steps=1,
-                                          batch_size=8, val_every=3, eval_sentences=4, pairs=2)),
-}
+CONFIG_DIR = importlib.resources.files('magvit_traj')/'configs'   # the named configurations as files (also configs/ in the repository)
+CONFIGS = {name: RunConfig.from_yaml(CONFIG_DIR/f'{name}.yaml') for name in ('small', 'full', 'tiny')}
 STAGES = ('data', 'tokenizer', 'transformer', 'classifier', 'language', 'evaluate')   # 'language' only with `with_language`
 
 # %% ../nbs/11a_quickstart.ipynb #1f4c01e5
