@@ -197,7 +197,7 @@ def describe_fit(fit:FamilyFit, camera:PinholeCamera)->Description:
 RANGE_TOLERANCE = 0.35   # how far, relatively, a fit's numbers may lie outside its family's FAMILY_RANGES (see above)
 
 def range_excess(fit:FamilyFit)->float:
-    "How far (relatively) the fit's numbers lie outside its family's `FAMILY_RANGES`: 0 inside, 0.5 for half the bound beyond it"
+    "How far the fit's numbers lie outside its family's `FAMILY_RANGES`: 0 inside, 0.5 for 1.5 times the top (or the bottom over 1.5)"
     P = _as_trajectory(fit).params
     return max(max(lo / abs(x) - 1 if abs(x) < lo else abs(x) / hi - 1 if abs(x) > hi else 0., 0.)
                for k, (lo, hi) in FAMILY_RANGES[fit.family].items() for x in [float(P[k][0])])
