@@ -199,8 +199,8 @@ RANGE_TOLERANCE = 0.35   # how far, relatively, a fit's numbers may lie outside 
 def range_excess(fit:FamilyFit)->float:
     "How far the fit's numbers lie outside its family's `FAMILY_RANGES`: 0 inside, 0.5 for 1.5 times the top (or the bottom over 1.5)"
     P = _as_trajectory(fit).params
-    return max(max(lo / abs(x) - 1 if abs(x) < lo else abs(x) / hi - 1 if abs(x) > hi else 0., 0.)
-               for k, (lo, hi) in FAMILY_RANGES[fit.family].items() for x in [float(P[k][0])])
+    def beyond(x, lo, hi): return lo / x - 1 if x < lo else x / hi - 1 if x > hi else 0.
+    return max(beyond(abs(float(P[k][0])), lo, hi) for k, (lo, hi) in FAMILY_RANGES[fit.family].items())
 
 def in_family_range(fit:FamilyFit, tolerance:float=RANGE_TOLERANCE)->bool:
     "Whether the fit's numbers (speed, radius, turns, rise, height, gravity) are its family's, within `tolerance`"
