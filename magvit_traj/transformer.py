@@ -488,7 +488,8 @@ def generate_autoregressive(self:MaskedVideoTransformer,
     codes = r['condition'].clamp(min=0)
     all_logits = torch.zeros(b, n, c.codebook_size, device=dev) if return_logits else None
     m = 2 if guidance else 1                                # guidance decodes a doubled batch: as asked, then unconditioned
-    first = self._prefix(r['task_ids'].repeat(m), *(self._doubled(r['class_ids'], prefix, null_prefix) if guidance else (r['class_ids'], prefix)))
+    class_ids, prefix = self._doubled(r['class_ids'], prefix, null_prefix) if guidance else (r['class_ids'], prefix)
+    first = self._prefix(r['task_ids'].repeat(m), class_ids, prefix)
     cache = KVCache(c.depth, m * b, c.heads, n + first.shape[1], c.dim // c.heads, dev, self.head.weight.dtype)
     pos = self.position_embedding()
     def step(x, k): # (m b, s, d) -> (b, k, K) the (guided) logits of the last k positions
