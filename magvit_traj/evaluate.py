@@ -203,16 +203,17 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
                           features=None,      # callable (B, C, T, H, W) -> (B, D); default: the tokenizer's encoder
                           batch_size:int=16, seed:int=0,
                           samples:int=1,      # predictions per video; their mean is the estimate of the MSE-optimal (mean) future
+                          temperature:float=1.0, # of every draw: 1 samples the model's own distribution, whose mean that is
                          )->dict:
     "10 -> 10 prediction in the standard units (per-frame SSE, SSIM) against copy-last and a blurred copy-last, and a Fréchet distance"
     n, fut = videos.shape[1] - context, videos[:, context:]
-    draw = lambda s: _batched(lambda known: model.predict(known, frames=n, seed=seed + s)[:, context:], videos[:, :context], batch_size=batch_size)
+    draw = lambda s: _batched(lambda known: model.predict(known, frames=n, seed=seed + s, temperature=temperature)[:, context:], videos[:, :context], batch_size=batch_size)
     one = draw(0)
     mean = sum((draw(s) for s in range(1, check_int('samples', samples))), one.clone()) / samples
     sse = frame_sse(mean, fut)
     feat = features or model.video_features
     fr = lambda x: torch.cat([feat(x[i:i + batch_size].permute(0, 2, 1, 3, 4)) for i in range(0, len(x), batch_size)]).numpy()
-    out = dict(context=context, predicted=n, samples=samples, mse_per_frame=float(sse.mean()), mse_by_frame=sse.round(3).tolist(),
+    out = dict(context=context, predicted=n, samples=samples, temperature=temperature, mse_per_frame=float(sse.mean()), mse_by_frame=sse.round(3).tolist(),
                ssim=ssim(mean, fut), one_sample=dict(mse_per_frame=float(frame_sse(one, fut).mean()), ssim=ssim(one, fut)),
                frechet=frechet_distance(fr(videos), fr(torch.cat([videos[:, :context], one], 1))),
                frechet_features='user-supplied network' if features else 'tokenizer encoder (trained here; NOT comparable to published FVD)')

@@ -102,6 +102,8 @@ def _rows(m:dict)->list[tuple[str, str]]:
     add('masked / autoregressive speed-up', ['sampling_speed', 'speedup'], '{:.1f}x')
     add('classification: the first digit', ['classification', 'first_digit'], '{:.2%}')
     add('classification: the first digit, best possible', ['classification', 'first_digit_ceiling'], '{:.2%}')
+    add('classification: the first digit among the two likeliest', ['classification', 'first_digit_in_top2'], '{:.2%}')
+    add("generated for a digit: the classifier's two likeliest include it", ['digit_generation', 'asked_digit_in_top2'], '{:.2%}')
     mm = ['moving_mnist']
     add('Moving MNIST MSE per frame (mean of the samples)', mm + ['mse_per_frame'], '{:.1f}'); add('Moving MNIST SSIM (mean of the samples)', mm + ['ssim'])
     add('Moving MNIST MSE per frame (one sample)', mm + ['one_sample', 'mse_per_frame'], '{:.1f}'); add('Moving MNIST SSIM (one sample)', mm + ['one_sample', 'ssim'])
