@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""The seed's Moving MNIST example, end to end with small defaults (about 15 minutes and 1.5 GB on 2 CPU cores; what the models reach at this size: benchmarks/README.md and benchmarks/results/example_moving_mnist_cpu.txt):
+"""The seed's Moving MNIST example, end to end with small defaults (about 13 minutes and 1.5 GB on 2 CPU cores; what the models reach at this size: benchmarks/README.md and benchmarks/results/example_moving_mnist_cpu.txt):
 
     python scripts/example_moving_mnist.py --create_dataset --visualize --train --generate
 
