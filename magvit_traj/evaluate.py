@@ -207,7 +207,8 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
                          )->dict:
     "10 -> 10 prediction in the standard units (per-frame SSE, SSIM) against copy-last and a blurred copy-last, and a Fréchet distance"
     n, fut = videos.shape[1] - context, videos[:, context:]
-    draw = lambda s: _batched(lambda known: model.predict(known, frames=n, seed=seed + s, temperature=temperature)[:, context:], videos[:, :context], batch_size=batch_size)
+    predict = lambda known, s: model.predict(known, frames=n, seed=seed + s, temperature=temperature)[:, context:]
+    draw = lambda s: _batched(lambda known: predict(known, s), videos[:, :context], batch_size=batch_size)
     one = draw(0)
     mean = sum((draw(s) for s in range(1, check_int('samples', samples))), one.clone()) / samples
     sse = frame_sse(mean, fut)

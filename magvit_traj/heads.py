@@ -26,7 +26,7 @@ class ClassificationHeadConfig:
     feature_dim: int|None = None       # accept features (b, feature_dim, t, h, w) (e.g. the tokenizer's quantized latents); None: no features
     grid: tuple = (4, 16, 16)          # largest token grid (t, h, w) the head takes (sizes of its position tables)
     dim: int = 128                     # width
-    depth: int = 1                     # transformer blocks before the pooling (0: attention pooling of the embeddings alone); 'conv': 3x3 convolutions
+    depth: int = 1                     # transformer blocks before the pooling (0: attention pooling of the embeddings alone); conv: convolutions
     heads: int = 4                     # attention heads (`dim` must be divisible by `heads`)
     dropout: float = 0.1               # dropout in the blocks and before the output layer
     per_frame: bool = False            # classify each latent frame alone and average the logits (training: one random frame per video):
