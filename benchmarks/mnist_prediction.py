@@ -21,18 +21,18 @@ def main(argv=None)->int:
     from pathlib import Path
     warnings.filterwarnings('ignore')
     from magvit_traj.motion import MotionModel
-    from magvit_traj.data import HDF5VideoDataset
-    from magvit_traj.dataset import first_videos
     from magvit_traj.metrics import frame_sse
+    from magvit_traj.quickstart import _first_videos
     model = MotionModel.from_checkpoint(Path(a.out)/'run'/'model')
-    v, _ = first_videos(HDF5VideoDataset(str(Path(a.out)/'moving_mnist.h5'), 20, train=False, resolution=64), a.videos)
-    known, future, counts = v[:, :10], v[:, 10:], (1, 2, 4, 8)
-    print(f"10 -> 10 prediction of {len(v)} test videos of {a.out}: MSE per frame (summed over pixels in [0, 1]) of the mean of n draws; "
+    v = _first_videos(Path(a.out)/'moving_mnist.h5', False, a.videos)   # at the length and size the file was written with
+    ctx, counts = v.shape[1] // 2, (1, 2, 4, 8)                        # the evaluation's split: the first half known
+    known, future = v[:, :ctx], v[:, ctx:]
+    print(f"{ctx} -> {future.shape[1]} prediction of {len(v)} test videos of {a.out}: MSE per frame (summed over pixels in [0, 1]) of the mean of n draws; "
           f"copy-last {float(frame_sse(known[:, -1:].expand_as(future), future).mean()):.1f}\n")
     print("| temperature | " + " | ".join(f"mean of {n}" for n in counts) + " |")
     print("|---|" + "---|" * len(counts))
     for t in a.temperatures:
-        draws = [torch.cat([model.predict(known[i:i + 16], frames=10, seed=s, temperature=t)[:, 10:] for i in range(0, len(v), 16)])
+        draws = [torch.cat([model.predict(known[i:i + 16], frames=future.shape[1], seed=s, temperature=t)[:, ctx:] for i in range(0, len(v), 16)])
                  for s in range(max(counts))]
         print(f"| {t:g} | " + " | ".join(f"{float(frame_sse(sum(draws[:n]) / n, future).mean()):.1f}" for n in counts) + " |", flush=True)
     return 0
