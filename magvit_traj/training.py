@@ -87,10 +87,11 @@ def resume_path(out:Path, resume)->str|None:
     return str(resume)
 
 def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
-    "Seed everything and return the checkpoint to resume from (`resume_path`), refusing an `out` that already holds another run's checkpoints"
-    ckpt_path = resume_path(out, resume)
-    if not ckpt_path and not overwrite and not fast_dev_run and any((Path(out)/'checkpoints').glob('*.ckpt')):
-        raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
+    "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused, or emptied of them with `overwrite`"
+    ckpt_path, old = resume_path(out, resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
+    if not ckpt_path and old and not fast_dev_run:
+        if not overwrite: raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
+        for p in old: p.unlink()    # else a crash, then --resume, would continue the old run from its last.ckpt
     L.seed_everything(seed, workers=True, verbose=False)
     return ckpt_path
 
@@ -114,7 +115,7 @@ class TrainConfig:
     log_every: int = 50                   # log training metrics every N steps
     out: str = 'runs/tokenizer'           # output directory: checkpoints, logs, the model, metrics.json
     resume: str|None = None               # continue from OUT/checkpoints/last.ckpt (the flag alone), or from the path given
-    overwrite: bool = False               # start again in an OUT that has checkpoints
+    overwrite: bool = False               # start again in an OUT that has checkpoints (they are removed first)
     seed: int = 0                         # seed of the initialisation and the batch order
     accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
     gpus: int|None = None                 # VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)
@@ -187,7 +188,7 @@ def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_c
     if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
-                           save_top_k=1, save_last=True)
+                           save_top_k=1, save_last=True, enable_version_counter=False)   # last.ckpt is this run's, never last-v1.ckpt beside an old one
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
     kw['callbacks'] = [ckpt, LearningRateMonitor('step')] + kw['callbacks']
     return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
