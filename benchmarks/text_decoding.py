@@ -73,10 +73,13 @@ def main(argv=None)->int:
 def print_judged(model, test:list, train:list, settings, pairs:int, lead:str):
     "One Markdown row per (temperature, guidance) in `settings`: the `lead` cells, then what `evaluate_text_generation` measures"
     from magvit_traj.text import evaluate_text_generation
+    judged = []
     for t, guide in settings:
         m, _ = evaluate_text_generation(model, test, train, pairs=pairs, workers=2, temperature=t, guidance=guide)
         g = m['model']
         print(f"{lead} | {t:g} | {guide:g} | {g['family']:.1%} | {g['sense']:.1%} | {g['size_within_25']:.1%} | "
               f"{m['pairs_sense']['differ_as_asked']:.1%} | {m['pairs_radius']['differ_as_asked']:.1%} |", flush=True)
+        judged.append(m)
+    return judged   # the metrics of each setting
 
 if __name__ == '__main__': sys.exit(main())

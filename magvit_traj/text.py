@@ -253,11 +253,12 @@ def judge_videos(videos,                  # (B, T, C, H, W) filmed (or generated
 def _rate(hits:list)->float: return float(np.mean(hits)) if len(hits) else float('nan')
 
 def _agreement(requests:list, shown:list)->dict:
-    "How often what is shown is what was requested: family, sense (where stated), size within 25% (where the family is right)"
+    "How often what is shown is what was requested: family (also per requested family), sense (where stated), size within 25% (where the family is right)"
     fam = [s is not None and s['family'] == r['family'] for r, s in zip(requests, shown)]
+    by_family = {f: _rate([ok for r, ok in zip(requests, fam) if r['family'] == f]) for _, f in _VERBS if any(r['family'] == f for r in requests)}
     sense = [s is not None and s['sense'] == r['sense'] for r, s in zip(requests, shown) if r['sense']]
     size_err = [abs(s['size'] - r['size']) / r['size'] for r, s, f in zip(requests, shown, fam) if f and r['size']]
-    return dict(family=_rate(fam), sense=_rate(sense), size_within_25=_rate([e <= 0.25 for e in size_err]),
+    return dict(family=_rate(fam), by_family=by_family, sense=_rate(sense), size_within_25=_rate([e <= 0.25 for e in size_err]),
                 size_error_median=float(np.median(size_err)) if size_err else float('nan'), n=len(requests), n_sense=len(sense),
                 no_dot=_rate([s is None for s in shown]))
 
