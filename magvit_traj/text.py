@@ -14,6 +14,7 @@ from .core import MagvitTrajError, check_int, check_choice, check_float
 from .camera import PinholeCamera, intrinsics, look_at
 from .transformer import MaskedVideoTransformer, TransformerConfig, TransformerBlock
 from .checkpoints import KINDS
+from .trajectories import FAMILIES
 
 # %% auto #0
 __all__ = ['PAD', 'NUM', 'SIZE_WORD', 'sentence_words', 'Vocabulary', 'TextEncoder', 'TextVideoConfig', 'TextVideoTransformer',
@@ -255,7 +256,7 @@ def _rate(hits:list)->float: return float(np.mean(hits)) if len(hits) else float
 def _agreement(requests:list, shown:list)->dict:
     "How often what is shown is what was requested: family (also per requested family), sense (where stated), size within 25% (where the family is right)"
     fam = [s is not None and s['family'] == r['family'] for r, s in zip(requests, shown)]
-    by_family = {f: _rate([ok for r, ok in zip(requests, fam) if r['family'] == f]) for _, f in _VERBS if any(r['family'] == f for r in requests)}
+    by_family = {f: _rate([ok for r, ok in zip(requests, fam) if r['family'] == f]) for f in FAMILIES if any(r['family'] == f for r in requests)}
     sense = [s is not None and s['sense'] == r['sense'] for r, s in zip(requests, shown) if r['sense']]
     size_err = [abs(s['size'] - r['size']) / r['size'] for r, s, f in zip(requests, shown, fam) if f and r['size']]
     return dict(family=_rate(fam), by_family=by_family, sense=_rate(sense), size_within_25=_rate([e <= 0.25 for e in size_err]),
