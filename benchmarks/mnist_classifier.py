@@ -41,6 +41,7 @@ def main(argv=None)->int:
     from magvit_traj.vqvae import VQVAEConfig
     from magvit_traj.train_tokenizer import train_tokenizer
     from magvit_traj.train_codes import cached_codes, train_on_codes
+    from _table import print_header          # benchmarks/, the folder of this script
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     h5, tok_path = out/'mm.h5', out/'tok'/'vqvae.pt'
     if not h5.exists(): create_moving_mnist_dataset(h5, 20, 64, 2, 300, overwrite=True, progress=False)   # the example's defaults
@@ -56,8 +57,7 @@ def main(argv=None)->int:
     c = cfg.classifier
     print(f"Per-frame classifiers on the Moving MNIST example's codes ({len(train['codes'])} train, {len(val['codes'])} val videos), "
           f"batch {c.batch_size}, width {c.model['dim']}: accuracy = a digit the video shows (chance 20%)\n")
-    print("| variant | head | embeddings start from | lr | steps | val accuracy | val loss | minutes |")
-    print("|---|---|---|---|---|---|---|---|")
+    print_header('variant', 'head', 'embeddings start from', 'lr', 'steps', 'val accuracy', 'val loss', 'minutes')
     for name in a.variants:
         head, init, lr, steps = VARIANTS[name]
         steps = a.steps or steps

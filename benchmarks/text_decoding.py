@@ -40,6 +40,7 @@ def main(argv=None)->int:
     from magvit_traj.vqvae import VQVAE
     from magvit_traj.checkpoints import load_code_model
     from magvit_traj.motion import MotionModel
+    from _table import print_header          # benchmarks/, the folder of this script
     run, out = Path(a.run), Path(a.out)
     tok_path, start = run/'tokenizer'/'vqvae.pt', run/'transformer'/'transformer.pt'
     cfg = CONFIGS['small']
@@ -49,8 +50,8 @@ def main(argv=None)->int:
     test = list(held['descriptions'])
     print(f"Generation from {len(test)} held-out sentences (seed 1), judged by describe through the language camera; "
           f"batch {lc.batch_size}, started from {start}\n")
-    print("| variant | decoding | training videos | steps | val loss | temperature | guidance | family | rotation sense | size within 25% | pairs: flipped sense turns the other way | pairs: radius 1.5 > 0.9 |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print_header('variant', 'decoding', 'training videos', 'steps', 'val loss', 'temperature', 'guidance', 'family', 'rotation sense',
+                 'size within 25%', 'pairs: flipped sense turns the other way', 'pairs: radius 1.5 > 0.9')
     for name in a.variants:
         decoding, n, steps, settings = VARIANTS[name]
         if decoding is None:

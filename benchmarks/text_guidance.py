@@ -28,14 +28,15 @@ def main(argv=None)->int:
     from magvit_traj.quickstart import CONFIGS
     from magvit_traj.text import language_dataset
     from text_decoding import print_judged    # benchmarks/, the folder of this script
+    from _table import print_header
     from magvit_traj.dataset import render_samples
     d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
     sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
     model = MotionModel.from_checkpoint(a.model)
     test, train = sentences(a.sentences, a.seed, a.sentences), sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; model {a.model}\n")
-    print("| temperature | guidance | family | rotation sense | size within 25% | pairs: flipped sense turns the other way | pairs: radius 1.5 > 0.9 |")
-    print("|---|---|---|---|---|---|---|")
+    print_header('temperature', 'guidance', 'family', 'rotation sense', 'size within 25%', 'pairs: flipped sense turns the other way',
+                 'pairs: radius 1.5 > 0.9')
     settings = ((0.5, 0.0), (0.5, 1.0)) if a.chosen_only else SETTINGS
     judged = print_judged(model, test, train, settings, lc.pairs, '')
     if a.chosen_only:    # where the family goes wrong: the rate per stated family

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import lightning as L
 from einops import rearrange
 
 from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, config_flags, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
 from .train_tokenizer import train_tokenizer
-from .training import lr_lambda, trainer_output, add_train_args
+from .training import ScheduledModule, add_train_args, auto_precision, make_trainer, start_run
 from .vqvae import VQVAEConfig
 from .data import VideoData, add_data_args
 
@@ -47,21 +46,27 @@ def add_model_specific_args(parser:argparse.ArgumentParser)->argparse.ArgumentPa
 
 def _model_defaults()->dict:
     "The model flags' defaults, and the fields VideoGPT's script and `VideoData` add to the Namespace"
-    return {**vars(VideoGPTConfig()), 'class_cond_dim': None, 'max_steps': 200_000, 'centered': False}
+    return {**vars(VideoGPTConfig()), 'class_cond_dim': None, 'max_steps': 200_000, 'centered': False,
+            'weight_decay': 0., 'betas': (0.9, 0.999), 'warmup_steps': None, 'min_lr_ratio': 0.}  # VideoGPT's Adam, cosine to 0
 
 # %% ../nbs/07b_videogpt.ipynb #b0000008
 def _labels(batch:dict)->torch.Tensor: # (B,) the class of each video: Moving MNIST's first digit
     lab = batch['label']
     return lab[:, 0] if lab.ndim == 2 else lab
 
-class VideoGPT(L.LightningModule):
+def _need_tokenizer(path):
+    if not Path(path).exists(): raise MagvitTrajError(f"--vqvae {path} does not exist: train a tokenizer first (scripts/train_vqvae.py)")
+
+class VideoGPT(ScheduledModule):
     "VideoGPT's model from its `Namespace`: a frozen tokenizer and a transformer over its codes"
     def __init__(self, args:argparse.Namespace|None=None, **kwargs): # kwargs: the same fields (how Lightning reloads a checkpoint)
         super().__init__()
         a = self.args = argparse.Namespace(**{**_model_defaults(), **(vars(args) if args is not None else {}), **kwargs})
         for k in ('vqvae', 'sequence_length', 'resolution'):
             if getattr(a, k, None) is None: raise MagvitTrajError(f"args needs {k} (VideoGPT's --{k})")
-        if not Path(a.vqvae).exists(): raise MagvitTrajError(f"--vqvae {a.vqvae} does not exist: train a tokenizer first (scripts/train_vqvae.py)")
+        a.max_steps = check_int('max_steps', a.max_steps or 200_000, 1)
+        a.warmup_steps = a.warmup_steps or max(1, a.max_steps // 100)        # the shared optimiser (ScheduledModule) reads these
+        _need_tokenizer(a.vqvae)
         if a.class_cond and not a.class_cond_dim:
             raise MagvitTrajError("class_cond needs args.class_cond_dim, the number of classes (VideoGPT's train script sets it to data.n_classes)")
         self.save_hyperparameters({k: (str(v) if isinstance(v, Path) else v) for k, v in vars(a).items()})
@@ -111,6 +116,7 @@ def _loss(self:VideoGPT, batch:dict)->torch.Tensor:
 @patch
 def training_step(self:VideoGPT, batch, i):
     loss = self._loss(batch)
+    self.check_finite(loss)
     self.log('train/loss', loss, prog_bar=True, batch_size=len(batch['video']))
     return loss
 
@@ -119,15 +125,6 @@ def validation_step(self:VideoGPT, batch, i):
     loss = self._loss(batch)
     self.log('val/loss', loss, prog_bar=True, batch_size=len(batch['video']), sync_dist=True)
     return loss
-
-@patch
-def configure_optimizers(self:VideoGPT):
-    a = self.args
-    opt = torch.optim.AdamW(self.transformer.parameters(), lr=a.lr, betas=(0.9, 0.999))
-    steps = check_int('max_steps', a.max_steps or 200_000, 1)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, max(1, steps // 100), steps, 0.))
-    return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
-
 
 
 # %% ../nbs/07b_videogpt.ipynb #b0000014
@@ -167,8 +164,8 @@ def sample(self:VideoGPT,
 def videogpt_parser(prog:str='train_videogpt.py')->CLIParser:
     "VideoGPT's training flags: data, model, Lightning, and where to write"
     p = add_model_specific_args(add_data_args(CLIParser(prog=prog, description="Train VideoGPT on VideoData (VideoGPT's flags)")))
-    add_train_args(p, only=('max_steps', 'gpus', 'accelerator', 'devices', 'out', 'val_every', 'no_progress_bar'),
-                   max_steps=200_000, out='runs/videogpt', val_every=1000)
+    add_train_args(p, only=('max_steps', 'grad_clip', 'gpus', 'accelerator', 'devices', 'out', 'resume', 'overwrite', 'seed', 'val_every',
+                            'no_progress_bar'), max_steps=200_000, grad_clip=0., out='runs/videogpt', val_every=1000)
     p.add_config_file()
     return p
 
@@ -189,19 +186,15 @@ def _first_tokenizer(a, data:VideoData)->Path:
 
 def _train_videogpt(a):
     if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
-    check_int('max_steps', a.max_steps, 1)
+    out, steps = Path(a.out), check_int('max_steps', a.max_steps, 1)
+    if a.vqvae is not None: _need_tokenizer(a.vqvae)                        # before start_run, which may clear OUT (--overwrite)
+    ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed)       # refuses an OUT with another run's checkpoints first
     data = VideoData(a)
     if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data))
     a.class_cond_dim = data.n_classes if a.class_cond else None
-    model, out = VideoGPT(a), Path(a.out)
-    ckpt = L.pytorch.callbacks.ModelCheckpoint(dirpath=out/'checkpoints', filename='{step}', save_last=True,
-                                                 enable_version_counter=False)   # a new run replaces last.ckpt
-    shown = trainer_output(not a.no_progress_bar, 'videogpt')
-    trainer = L.Trainer(max_steps=a.max_steps, accelerator=a.accelerator, devices=a.devices, default_root_dir=out,
-                        logger=L.pytorch.loggers.CSVLogger(out, name='csv'), max_epochs=-1,
-                        val_check_interval=min(a.val_every, a.max_steps), check_val_every_n_epoch=None, limit_val_batches=20,
-                        num_sanity_val_steps=0, **{**shown, 'callbacks': [ckpt] + shown['callbacks']})
-    trainer.fit(model, data)
+    trainer = make_trainer(out, steps, min(a.val_every, steps), 20, 50, a.grad_clip, a.accelerator, a.devices, 'auto', 1,
+                           auto_precision(a.accelerator), False, not a.no_progress_bar, monitor=('val/loss', 'min'))
+    trainer.fit(VideoGPT(a), data, ckpt_path=ckpt_path)
     print(f"trained VideoGPT for {trainer.global_step} steps: {out/'checkpoints'/'last.ckpt'}", flush=True)
 
 def videogpt_main(argv=None)->int: # exit code
