@@ -15,7 +15,7 @@ from .transformer import MaskedVideoTransformer, TransformerConfig
 from .heads import ClassificationHead, ClassificationHeadConfig
 
 # %% auto #0
-__all__ = ['KINDS', 'build_model', 'tokenizer_fingerprint', 'save_code_model', 'load_code_model']
+__all__ = ['KINDS', 'build_config', 'build_model', 'tokenizer_fingerprint', 'save_code_model', 'load_code_model']
 
 # %% ../nbs/08a_checkpoints.ipynb #fa961fea
 KINDS = {'transformer': (MaskedVideoTransformer, TransformerConfig), 'classifier': (ClassificationHead, ClassificationHeadConfig)}
@@ -23,12 +23,17 @@ _REGISTERED_BY = {'text': 'magvit_traj.text'}   # kinds whose module adds itself
 
 def _plain(d:dict)->dict: return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
+def build_config(kind:str, config:dict):
+    "The checked config dataclass of a model kind from a dict of its fields (other keys are ignored)"
+    if kind in _REGISTERED_BY and kind not in KINDS: importlib.import_module(_REGISTERED_BY[kind])
+    cfg_cls = KINDS[check_choice('kind', kind, KINDS)][1]
+    names = {f.name for f in fields(cfg_cls)}
+    return cfg_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in names})
+
 def build_model(kind:str, config:dict):
     "A `MaskedVideoTransformer`, `ClassificationHead` or text model from a dict of its config fields"
-    if kind in _REGISTERED_BY and kind not in KINDS: importlib.import_module(_REGISTERED_BY[kind])
-    model_cls, cfg_cls = KINDS[check_choice('kind', kind, KINDS)]
-    names = {f.name for f in fields(cfg_cls)}
-    return model_cls(cfg_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in names}))
+    cfg = build_config(kind, config)         # checks the kind, then the fields
+    return KINDS[kind][0](cfg)
 
 # %% ../nbs/08a_checkpoints.ipynb #9d9594c6
 _FORMAT = 'magvit_traj.code_model'

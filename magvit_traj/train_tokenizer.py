@@ -141,8 +141,9 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                    )->dict:                              # final validation metrics
     "Train a `VQVAE` with Lightning; returns the final validation metrics"
     out = Path(out)
-    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     check_int('max_steps', max_steps); check_float('lr', lr, 0, low_open=True); check_int('val_every', val_every)
+    if isinstance(config, dict): config = VQVAEConfig(**config)   # checked before start_run, which may clear OUT's checkpoints
+    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)
