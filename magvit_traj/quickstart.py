@@ -330,7 +330,7 @@ def digit_accuracy(pred:torch.Tensor,   # (B,) the digit named for each video
     distinct = torch.tensor([len(set(d.tolist()) - {-1}) for d in digits]).float()
     return dict(accuracy=float(named.float().mean()), task='name a digit the video shows', n=len(pred),
                 first_digit=float((pred == digits[:, 0]).float().mean()),
-                first_digit_ceiling=float((1 / distinct).mean()))   # the best any classifier can do: 50% on two different digits
+                first_digit_ceiling=float((1 / distinct).mean()))   # expected best when blind to the order: 50% for two different digits
 
 def top2_rate(probs:torch.Tensor,  # (B, 10) the classifier's digit probabilities
               digits:torch.Tensor, # (B,) a digit each video shows
