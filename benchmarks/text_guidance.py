@@ -41,7 +41,8 @@ def main(argv=None)->int:
     judged = print_judged(model, test, train, settings, lc.pairs, '')
     if a.chosen_only:    # where the family goes wrong: the rate per stated family
         fams = list(judged[0]['model']['by_family'])
-        print(f"\nFamily as stated, per stated family\n\n| temperature | guidance | {' | '.join(fams)} |\n|---|---|{'---|' * len(fams)}")
+        print("\nFamily as stated, per stated family\n")
+        print_header('temperature', 'guidance', *fams)
         for (t, guide), m in zip(settings, judged): print(f"| {t:g} | {guide:g} | " + ' | '.join(f"{m['model']['by_family'][f]:.1%}" for f in fams) + ' |')
     return 0
 

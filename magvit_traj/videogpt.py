@@ -188,8 +188,8 @@ def _train_videogpt(a):
     if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
     out, steps = Path(a.out), check_int('max_steps', a.max_steps, 1)
     if a.vqvae is not None: _need_tokenizer(a.vqvae)                        # before start_run, which may clear OUT (--overwrite)
+    data = VideoData(a)                                                  # checks the data flags, also before start_run
     ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed)       # refuses an OUT with another run's checkpoints first
-    data = VideoData(a)
     if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data))
     a.class_cond_dim = data.n_classes if a.class_cond else None
     trainer = make_trainer(out, steps, min(a.val_every, steps), 20, 50, a.grad_clip, a.accelerator, a.devices, 'auto', 1,
