@@ -169,7 +169,7 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
-    build_config(kind, model_config)          # a bad model is refused before start_run, which may clear OUT's checkpoints
+    build_config(kind, model_config)          # a bad model is refused before anything is written
     ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
     if init_from is not None: start_from(module.model, init_from)

@@ -142,7 +142,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     "Train a `VQVAE` with Lightning; returns the final validation metrics"
     out = Path(out)
     check_int('max_steps', max_steps); check_float('lr', lr, 0, low_open=True); check_int('val_every', val_every)
-    if isinstance(config, dict): config = VQVAEConfig(**config)   # checked before start_run, which may clear OUT's checkpoints
+    if isinstance(config, dict): config = VQVAEConfig(**config)   # a bad model is refused before anything is written
     ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,

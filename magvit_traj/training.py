@@ -19,7 +19,7 @@ from .core import MagvitTrajError, config_flags, from_namespace, is_verbose
 
 # %% auto #0
 __all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'resume_path', 'start_run',
-           'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'make_trainer']
+           'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'StartAfresh', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -87,13 +87,12 @@ def resume_path(out:Path, resume)->str|None:
     return str(resume)
 
 def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
-    "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused, or emptied of them with `overwrite`"
+    "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused unless `overwrite`"
     ckpt_path, old = resume_path(out, resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
-    if not ckpt_path and old and not fast_dev_run:
-        if not overwrite: raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
-        for p in old: p.unlink()    # else a crash, then --resume, would continue the old run from its last.ckpt
+    if not ckpt_path and old and not fast_dev_run and not overwrite:
+        raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     L.seed_everything(seed, workers=True, verbose=False)
-    return ckpt_path
+    return ckpt_path   # with overwrite the old checkpoints stay until the new run's training begins (`StartAfresh`)
 
 def parse_devices(s:str):
     "Lightning's --devices: a count ('2'), a list ('0,1') or 'auto'"
@@ -115,7 +114,7 @@ class TrainConfig:
     log_every: int = 50                   # log training metrics every N steps
     out: str = 'runs/tokenizer'           # output directory: checkpoints, logs, the model, metrics.json
     resume: str|None = None               # continue from OUT/checkpoints/last.ckpt (the flag alone), or from the path given
-    overwrite: bool = False               # start again in an OUT that has checkpoints (they are removed first)
+    overwrite: bool = False               # start again in an OUT that has checkpoints (removed when it begins to train)
     seed: int = 0                         # seed of the initialisation and the batch order
     accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
     gpus: int|None = None                 # VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)
@@ -177,6 +176,13 @@ def trainer_output(progress_bar:bool=True, # show progress at all
     if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
     return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
 
+class StartAfresh(L.Callback):
+    "A new run (not a resume) removes the checkpoints an earlier run left in `dirpath` when its training begins"
+    def __init__(self, dirpath): self.dirpath = Path(dirpath)
+    def on_fit_start(self, trainer, module):   # after every check of the data and the model: a refused run deletes nothing
+        if trainer.ckpt_path is None and trainer.is_global_zero:
+            for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
+
 def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
                   num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
                   monitor=('val/psnr', 'max'))->L.Trainer:
@@ -190,6 +196,6 @@ def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_c
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
                            save_top_k=1, save_last=True, enable_version_counter=False)   # last.ckpt is this run's, never last-v1.ckpt beside an old one
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
-    kw['callbacks'] = [ckpt, LearningRateMonitor('step')] + kw['callbacks']
+    kw['callbacks'] = [StartAfresh(ckpt.dirpath), ckpt, LearningRateMonitor('step')] + kw['callbacks']
     return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
                      limit_val_batches=limit_val_batches, logger=loggers, default_root_dir=out, **kw)

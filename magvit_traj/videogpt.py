@@ -187,7 +187,7 @@ def _first_tokenizer(a, data:VideoData)->Path:
 def _train_videogpt(a):
     if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
     out, steps = Path(a.out), check_int('max_steps', a.max_steps, 1)
-    if a.vqvae is not None: _need_tokenizer(a.vqvae)                        # before start_run, which may clear OUT (--overwrite)
+    if a.vqvae is not None: _need_tokenizer(a.vqvae)                        # refused before anything is written
     data = VideoData(a)                                                  # checks the data flags, also before start_run
     ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed)       # refuses an OUT with another run's checkpoints first
     if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data))
