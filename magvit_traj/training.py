@@ -179,7 +179,7 @@ def trainer_output(progress_bar:bool=True, # show progress at all
 class StartAfresh(L.Callback):
     "A new run (not a resume) removes the checkpoints an earlier run left in `dirpath` when its training begins"
     def __init__(self, dirpath): self.dirpath = Path(dirpath)
-    def on_fit_start(self, trainer, module):   # after every check of the data and the model: a refused run deletes nothing
+    def on_fit_start(self, trainer, module):   # after the callers' checks and Lightning's setup hooks: a refused run deletes nothing
         if trainer.ckpt_path is None and trainer.is_global_zero:
             for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
 
