@@ -17,7 +17,7 @@ from einops import rearrange
 from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHeadConfig
-from .checkpoints import build_config, build_model, save_code_model, tokenizer_fingerprint, _plain
+from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
 from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, start_run
 from .data import DataConfig, VideoData, add_data_args
 
@@ -169,7 +169,6 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
-    build_config(kind, model_config)          # a bad model is refused before anything is written
     ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
     if init_from is not None: start_from(module.model, init_from)
