@@ -127,8 +127,13 @@ def in_child(fn:Callable, *args, **kwargs):
     pid = os.fork()
     if pid == 0:                                                   # the child: run, report, leave without finalizers
         os.close(r)
+        if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(1)   # the parent's thread pool did not survive the fork
+        ignored = []                                               # errors printed and passed over, such as h5py's __del__ flushing
+        sys.unraisablehook = lambda u: ignored.append(u.exc_value) # to a full disk (Cython prints them through sys.excepthook
+        sys.excepthook = lambda kind, e, tb: ignored.append(e)     # first): the write did not succeed
         try: out = (True, fn(*args, **kwargs))
         except BaseException as e: out = (False, e)
+        if out[0] and ignored: out = (False, ignored[0])
         try: data = pickle.dumps(out)
         except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
         with os.fdopen(w, 'wb') as f: f.write(data)
