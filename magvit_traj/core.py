@@ -121,6 +121,16 @@ def atomic_path(path,                 # the file to (re)write
         if os.path.exists(tmp): os.unlink(tmp)
 
 # %% ../nbs/00_core.ipynb #b9ebe038
+def _strictly(fn:Callable, *args, **kwargs):
+    "`fn(*args, **kwargs)`, failing with the first error printed and passed over while it ran, such as h5py's `__del__` flushing to a full disk"
+    ignored, hooks = [], (sys.unraisablehook, sys.excepthook)
+    sys.unraisablehook = lambda u: ignored.append(u.exc_value)     # Cython prints such an error through sys.excepthook first
+    sys.excepthook = lambda kind, e, tb: ignored.append(e)
+    try: out = fn(*args, **kwargs)
+    finally: sys.unraisablehook, sys.excepthook = hooks
+    if ignored: raise ignored[0]                                   # the write did not succeed, whatever fn returned
+    return out
+
 def in_child(fn:Callable, *args, **kwargs):
     "Run `fn(*args, **kwargs)` in a forked child process: its (picklable) result here, or its exception raised here"
     r, w = os.pipe()
@@ -128,12 +138,8 @@ def in_child(fn:Callable, *args, **kwargs):
     if pid == 0:                                                   # the child: run, report, leave without finalizers
         os.close(r)
         if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(1)   # the parent's thread pool did not survive the fork
-        ignored = []                                               # errors printed and passed over, such as h5py's __del__ flushing
-        sys.unraisablehook = lambda u: ignored.append(u.exc_value) # to a full disk (Cython prints them through sys.excepthook
-        sys.excepthook = lambda kind, e, tb: ignored.append(e)     # first): the write did not succeed
-        try: out = (True, fn(*args, **kwargs))
+        try: out = (True, _strictly(fn, *args, **kwargs))
         except BaseException as e: out = (False, e)
-        if out[0] and ignored: out = (False, ignored[0])
         try: data = pickle.dumps(out)
         except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
         with os.fdopen(w, 'wb') as f: f.write(data)
@@ -157,7 +163,7 @@ def write_in_child(path,                     # the file being written (for the m
                   ):
     "Run a file writer in a child process; a failed write (disk full, file too large) becomes a one-line `MagvitTrajError`"
     import multiprocessing as mp
-    try: return fill() if mp.current_process().daemon else in_child(fill)   # a pool worker is a child already
+    try: return _strictly(fill) if mp.current_process().daemon else in_child(fill)   # a pool worker is a child already
     except (OSError, RuntimeError) as e:
         raise MagvitTrajError(f"writing {path} failed: {_os_reason(e)} (is the disk full?)") from None
 
