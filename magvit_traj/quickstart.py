@@ -164,6 +164,10 @@ def _loader_workers()->int:
     "DataLoader workers: none on a CPU (the cores train), some on a GPU machine (the cores feed the GPU)"
     return min(6, (os.cpu_count() or 1) // 2) if torch.cuda.is_available() else 0
 
+def _fit_workers()->int:
+    "Processes fitting `describe`'s equations in the evaluation: one a core, up to 16 (the fits are the same for any number)"
+    return max(1, min(16, os.cpu_count() or 1))
+
 def _lightning(accelerator, devices): return dict(accelerator=accelerator, devices=devices, strategy='auto', num_nodes=1, precision=None)
 
 def quickstart(out='runs/quickstart',          # the run folder
@@ -274,8 +278,8 @@ def _evaluate_description(model, held:dict, cfg:RunConfig)->dict:
     from magvit_traj.dataset import generate_dataset
     d = cfg.dataset
     persp = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
-    return dict(description=evaluate_description(model, held, workers=2),
-                description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=2))
+    return dict(description=evaluate_description(model, held, workers=_fit_workers()),
+                description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=_fit_workers()))
 
 def _language_stage(o, tok_path, cfg:RunConfig, accelerator, devices, progress:bool):
     "The stage that trains the text-to-video model, starting from the class-conditional transformer"
@@ -295,7 +299,7 @@ def _evaluate_text(model, cfg:RunConfig)->dict:
     d, lc = cfg.dataset, cfg.language
     sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
     train = sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
-    return evaluate_text_generation(model, sentences(lc.eval_sentences, 1, lc.eval_sentences), train, pairs=lc.pairs, workers=2)[0]
+    return evaluate_text_generation(model, sentences(lc.eval_sentences, 1, lc.eval_sentences), train, pairs=lc.pairs, workers=_fit_workers())[0]
 
 # %% ../nbs/11a_quickstart.ipynb #6ee9e1f0
 def _evaluate_mnist(model, cfg:RunConfig)->tuple[dict, dict]:
