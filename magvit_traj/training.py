@@ -172,6 +172,8 @@ def trainer_output(progress_bar:bool=True, # show progress at all
     for name in ('lightning.pytorch', 'lightning.fabric'): logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
     warnings.filterwarnings('default' if verbose else 'ignore', category=PossibleUserWarning)
     warnings.filterwarnings('default' if verbose else 'ignore', message='.*LeafSpec', category=FutureWarning)  # Lightning on torch 2.13
+    # Lightning warns of an OUT with checkpoints in it: start_run refuses one, or --resume continues it, or StartAfresh clears it
+    warnings.filterwarnings('default' if verbose else 'ignore', message='Checkpoint directory .* exists and is not empty')
     (logger.enable if verbose else logger.disable)('vector_quantize_pytorch')
     if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
     return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
