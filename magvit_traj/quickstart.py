@@ -278,8 +278,9 @@ def _evaluate_description(model, held:dict, cfg:RunConfig)->dict:
     from magvit_traj.dataset import generate_dataset
     d = cfg.dataset
     persp = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
-    return dict(description=evaluate_description(model, held, workers=_fit_workers()),
-                description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=_fit_workers()))
+    w = _fit_workers()
+    return dict(description=evaluate_description(model, held, workers=w),
+                description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=w))
 
 def _language_stage(o, tok_path, cfg:RunConfig, accelerator, devices, progress:bool):
     "The stage that trains the text-to-video model, starting from the class-conditional transformer"
