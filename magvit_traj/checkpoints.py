@@ -10,7 +10,7 @@ from pathlib import Path
 
 import torch
 
-from .core import MagvitTrajError, atomic_path, check_choice
+from .core import MagvitTrajError, atomic_path, check_choice, read_checkpoint
 from .transformer import MaskedVideoTransformer, TransformerConfig
 from .heads import ClassificationHead, ClassificationHeadConfig
 
@@ -54,10 +54,7 @@ def save_code_model(model, kind:str, path, tokenizer_path=None, extra:dict|None=
 
 def load_code_model(path, kind:str|None=None, tokenizer_path=None, map_location='cpu'):
     "Load `save_code_model`'s file; checks the kind and, if given, that it was trained on `tokenizer_path`"
-    path = Path(path)
-    if not path.is_file(): raise MagvitTrajError(f"checkpoint {path} does not exist")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise MagvitTrajError(f"checkpoint {path} could not be read by torch.load: {e}") from None
+    path, ck = Path(path), read_checkpoint(path, map_location)
     if not isinstance(ck, dict) or ck.get('format') != _FORMAT:
         raise MagvitTrajError(f"{path} is not a transformer or classifier checkpoint of this package (a tokenizer's? load it with VQVAE.from_checkpoint)")
     if kind and ck['kind'] != kind: raise MagvitTrajError(f"{path} holds a {ck['kind']}, not a {kind}")

@@ -13,9 +13,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
-           'psnr_from_mse', 'atomic_path', 'in_child', 'write_in_child', 'CLIParser', 'config_yaml', 'set_verbose',
-           'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace', 'to_uint8_frames', 'hstack_videos',
-           'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
+           'psnr_from_mse', 'atomic_path', 'read_checkpoint', 'in_child', 'write_in_child', 'CLIParser', 'config_yaml',
+           'set_verbose', 'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace', 'to_uint8_frames',
+           'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -106,6 +106,7 @@ def atomic_path(path,                 # the file to (re)write
                ):
     "Yield a temporary path beside `path`; rename it onto `path` only if the block succeeds"
     path = Path(path)
+    if path.is_dir(): raise MagvitTrajError(f"{path} is a folder; give the path of a file to write")
     if path.exists() and not overwrite:
         raise MagvitTrajError(f"{path} exists; pass overwrite=True (--overwrite) to replace it")
     if not path.parent.exists(): raise MagvitTrajError(f"output directory {path.parent} does not exist")
@@ -119,6 +120,15 @@ def atomic_path(path,                 # the file to (re)write
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
+
+def read_checkpoint(path, map_location='cpu', weights_only:bool=True):
+    "`torch.load(path)`, with one line for a file that is missing, not a PyTorch checkpoint, or damaged (not torch's paragraph)"
+    import torch
+    path = Path(path)
+    if not path.is_file(): raise MagvitTrajError(f"checkpoint {path} does not exist" + (' (it is a folder)' if path.is_dir() else ''))
+    try: return torch.load(path, map_location=map_location, weights_only=weights_only)
+    except Exception as e:
+        raise MagvitTrajError(f"checkpoint {path} could not be read: it is not a PyTorch checkpoint, or it is damaged ({type(e).__name__})") from None
 
 # %% ../nbs/00_core.ipynb #b9ebe038
 def _strictly(fn:Callable, *args, **kwargs):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_data.ipynb #28136e00
 from __future__ import annotations
-import argparse
+import argparse, os
 from dataclasses import dataclass, fields
 from typing import Literal
 from pathlib import Path
@@ -120,6 +120,8 @@ def read_video(path)->np.ndarray: # (T, H, W, 3) uint8
     if not frames: raise MagvitTrajError(f"{path} holds no video frames")
     return np.stack(frames)
 
+def _video_files(root:Path)->list[Path]: return sorted(p for p in root.rglob('*') if p.suffix.lower() in VIDEO_EXTS)
+
 class VideoFolderDataset(Dataset):
     "Clips from a folder of video files in VideoGPT's layout (`FOLDER/train/**/CLASS/*.mp4`, `FOLDER/test/...`)"
     def __init__(self, folder,                 # the folder holding train/ and test/
@@ -132,9 +134,9 @@ class VideoFolderDataset(Dataset):
         if not root.is_dir():
             raise MagvitTrajError(f"{folder} has no {root.name}/ folder; VideoGPT's layout is FOLDER/train/ and FOLDER/test/ holding "
                                   f"video files ({', '.join(VIDEO_EXTS)})")
-        self.files = sorted(p for p in root.rglob('*') if p.suffix.lower() in VIDEO_EXTS)
+        self.files = _video_files(root)
         if not self.files: raise MagvitTrajError(f"{root} holds no video files ({', '.join(VIDEO_EXTS)})")
-        self.classes = sorted({p.parent.name for p in self.files})
+        self.classes = sorted({p.parent.name for split in ('train', 'test') for p in _video_files(Path(folder)/split)})   # one numbering for both
 
     def __len__(self): return len(self.files)
     @property
@@ -204,13 +206,18 @@ class VideoData(L.LightningDataModule):
         self.args = a = argparse.Namespace(**{**vars(args), **vars(self.config)})   # VideoGPT's code reads data.args; its extra fields stay
         check_int('sequence_length', a.sequence_length, 1); check_int('resolution', a.resolution, 1, 4096)
         check_int('batch_size', a.batch_size, 1); check_int('num_workers', a.num_workers, 0)
-        named = str(a.data_path) in ('moving_mnist', 'trajectory')
+        if not isinstance(a.data_path, (str, os.PathLike)):
+            raise MagvitTrajError(f"data_path must be an .h5 file, a folder of videos, 'moving_mnist' or 'trajectory'; got {a.data_path!r}")
+        if not isinstance(a.centered, bool): raise MagvitTrajError(f"centered must be True or False, got {a.centered!r}")
+        a.data_path = str(a.data_path)
+        named = a.data_path in ('moving_mnist', 'trajectory')
         folder = not named and Path(a.data_path).is_dir()
         a.dataset_type = check_choice('dataset_type', a.dataset_type or (str(a.data_path) if named else 'video_folder' if folder else 'hdf5'), DATASET_TYPES)
         self.layout = None if named else 'video_folder' if folder else h5_layout(a.data_path)
-        if (a.dataset_type == 'video_folder') != folder:
-            raise MagvitTrajError(f"dataset_type='video_folder' needs data_path to be a folder of videos, and a folder needs it; "
-                                  f"got data_path={str(a.data_path)!r}, dataset_type={a.dataset_type!r}")
+        if folder and a.dataset_type != 'video_folder':
+            raise MagvitTrajError(f"data_path {a.data_path} is a folder (read as dataset_type='video_folder'), but dataset_type={a.dataset_type!r}")
+        if a.dataset_type == 'video_folder' and not folder:
+            raise MagvitTrajError(f"dataset_type='video_folder' needs data_path to be a folder of videos (FOLDER/train, FOLDER/test); got {a.data_path!r}")
         if named and a.dataset_type != a.data_path:
             raise MagvitTrajError(f"data_path={a.data_path!r} generates {a.data_path} videos, but dataset_type={a.dataset_type!r}; "
                                   f"give a matching dataset_type or an .h5 file")

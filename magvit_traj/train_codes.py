@@ -18,7 +18,7 @@ from .vqvae import VQVAE, pad_condition
 from .transformer import TransformerConfig, TASKS, latent_context, _draw_tasks
 from .heads import ClassificationHeadConfig
 from .checkpoints import build_model, save_code_model, tokenizer_fingerprint, _plain
-from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, start_run
+from .training import ScheduledModule, TrainConfig, add_train_args, auto_precision, make_trainer, start_run, check_resumable
 from .data import DataConfig, VideoData, add_data_args
 
 # %% auto #0
@@ -171,6 +171,7 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
     ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
+    check_resumable(module, ckpt_path)
     if init_from is not None: start_from(module.model, init_from)
     if codebook_init:
         if kind != 'classifier' or tokenizer_path is None:

@@ -22,7 +22,7 @@ from .vqvae import VQVAE, VQVAEConfig, _QUANTIZERS, _TEMPORAL, patch
 from .data import VideoData, add_data_args
 from .render import dot_centroids, DOT_THRESHOLD
 from .metrics import ssim
-from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, start_run,
+from .training import (ScheduledModule, TrainConfig, add_train_args, auto_precision, auto_compile, start_run, check_resumable,
                                   make_trainer)
 
 # %% auto #0
@@ -147,6 +147,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)
+    check_resumable(module, ckpt_path)
     trainer = make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices,
                             strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes)
     trainer.fit(module, datamodule=data, ckpt_path=ckpt_path)
@@ -178,6 +179,7 @@ def _run_train(a):
     data.setup('fit')
     first = next(iter(data.train_dataloader()))
     cfg = from_namespace(VQVAEConfig, a, in_channels=_video(first).shape[1], sync_codebook=None)
+    VQVAE(cfg)._check_video(_video(first)[:1].float())    # videos the strides do not divide: refused before OUT is touched
     m = train_tokenizer(data, cfg, centroid_metric='trajectory' in (data.args.dataset_type, getattr(data, 'layout', None)),
                         **TrainConfig.from_args(a).run_kwargs())
     if int(os.environ.get('LOCAL_RANK', 0)) == 0 and int(os.environ.get('NODE_RANK', 0)) == 0: print(json.dumps(m))

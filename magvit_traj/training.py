@@ -15,11 +15,12 @@ from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Ti
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, config_flags, from_namespace, is_verbose
+from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, check_int, check_float, read_checkpoint
 
 # %% auto #0
-__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'resume_path', 'start_run',
-           'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar', 'trainer_output', 'StartAfresh', 'make_trainer']
+__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'check_hardware',
+           'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar',
+           'trainer_output', 'StartAfresh', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -75,6 +76,21 @@ def auto_compile(accelerator='auto')->bool:
     "Compile on CUDA GPUs of compute capability >= 7.0 (where Triton runs)"
     return _gpu_requested(accelerator) and torch.cuda.get_device_capability()[0] >= 7
 
+def check_hardware(accelerator='auto', devices='auto', strategy='auto', num_nodes:int=1, precision=None):
+    "Refuse, with Lightning's reason in one line, hardware flags this machine cannot run (before a run writes anything)"
+    import logging
+    from lightning.fabric.utilities.exceptions import MisconfigurationException
+    loggers = [logging.getLogger(n) for n in ('lightning.pytorch', 'lightning.fabric')]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers: lg.setLevel(logging.ERROR)       # a trial Trainer: no banner, no tips
+    try: L.Trainer(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision, logger=False,
+                   enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False)
+    except (MisconfigurationException, TypeError, ValueError, ImportError, RuntimeError) as e:
+        flags = f"--accelerator {accelerator} --devices {devices} --strategy {strategy} --num_nodes {num_nodes} --precision {precision}"
+        raise MagvitTrajError(f"{flags}: {' '.join(str(e).split())}") from None
+    finally:
+        for lg, level in zip(loggers, levels): lg.setLevel(level)
+
 # %% ../nbs/05b_training.ipynb #820ddecf
 def resume_path(out:Path, resume)->str|None:
     "The checkpoint to resume from: None (a new run), `out/checkpoints/last.ckpt` for True/'last', or the path given"
@@ -88,11 +104,31 @@ def resume_path(out:Path, resume)->str|None:
 
 def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
     "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused unless `overwrite`"
+    check_int('seed', seed, 0, 2**32 - 1)
     ckpt_path, old = resume_path(out, resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
     if not ckpt_path and old and not fast_dev_run and not overwrite:
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     L.seed_everything(seed, workers=True, verbose=False)
-    return ckpt_path   # with overwrite the old checkpoints stay until the new run's training begins (`StartAfresh`)
+    return ckpt_path   # with overwrite the old checkpoints stay until the new run's first step has trained (`StartAfresh`)
+
+_RUN_FLAGS = {'resume', 'overwrite', 'out', 'max_steps', 'val_every', 'seed', 'no_progress_bar', 'debug', 'verbose', 'config'}   # not the model's
+
+def check_resumable(module:torch.nn.Module, # the model about to be trained
+                    ckpt_path:str|None,       # the checkpoint it resumes from (None: a new run)
+                   ):
+    "Refuse, in one line, to resume from a checkpoint of another model (a run resumed with other model flags)"
+    if ckpt_path is None: return
+    ck = read_checkpoint(ckpt_path, weights_only=False)
+    key = lambda k: k.replace('_orig_mod.', '')                          # torch.compile's prefix
+    saved, own = {key(k): v.shape for k, v in ck.get('state_dict', {}).items()}, {key(k): v.shape for k, v in module.state_dict().items()}
+    clash = [f"{k} is {tuple(saved[k])} there, {tuple(v)} here" for k, v in own.items() if k in saved and saved[k] != v]
+    clash += [f"{k} is missing there" for k in own if k not in saved][:3]
+    if not clash: return
+    hp, old = dict(getattr(module, 'hparams', {})), ck.get('hyper_parameters', {})
+    flags = [f"{k}={old[k]!r} there, {v!r} here" for k, v in hp.items()
+             if k in old and old[k] != v and not isinstance(v, dict) and k not in _RUN_FLAGS][:6]
+    raise MagvitTrajError(f"resume: {ckpt_path} holds another model ({'; '.join(clash[:3])}" + (f"; flags: {', '.join(flags)}" if flags else '')
+                          + "): resume with the flags it was trained with, or --overwrite to start again")
 
 def parse_devices(s:str):
     "Lightning's --devices: a count ('2'), a list ('0,1') or 'auto'"
@@ -114,7 +150,7 @@ class TrainConfig:
     log_every: int = 50                   # log training metrics every N steps
     out: str = 'runs/tokenizer'           # output directory: checkpoints, logs, the model, metrics.json
     resume: str|None = None               # continue from OUT/checkpoints/last.ckpt (the flag alone), or from the path given
-    overwrite: bool = False               # start again in an OUT that has checkpoints (removed when it begins to train)
+    overwrite: bool = False               # start again in an OUT that has checkpoints (removed once its first step has trained)
     seed: int = 0                         # seed of the initialisation and the batch order
     accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
     gpus: int|None = None                 # VideoGPT's --gpus N: N GPUs (Lightning 2: --accelerator gpu --devices N)
@@ -124,13 +160,14 @@ class TrainConfig:
     precision: str|None = None            # Lightning: 32-true, bf16-mixed, 16-mixed; default: bf16-mixed on GPUs that support it
     compile: Literal['auto', 'on', 'off'] = 'auto'  # torch.compile the model (auto: on CUDA GPUs)
     no_progress_bar: bool = False         # no progress bar
+    sync_batchnorm: bool = False          # VideoGPT's flag, accepted: no model here has BatchNorm layers (GroupNorm, LayerNorm), so nothing to sync
 
     @classmethod
     def from_args(cls, args)->TrainConfig: return from_namespace(cls, args)
 
     def run_kwargs(self)->dict:
         "Keyword arguments of `train_tokenizer` / `train_on_codes`"
-        kw = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('gpus', 'compile', 'no_progress_bar', 'limit_val_batches')}
+        kw = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('gpus', 'compile', 'no_progress_bar', 'limit_val_batches', 'sync_batchnorm')}
         if self.gpus: kw.update(accelerator='gpu', devices=self.gpus)
         lvb = self.limit_val_batches
         return dict(kw, progress_bar=not self.no_progress_bar, compile=None if self.compile == 'auto' else self.compile == 'on',
@@ -179,9 +216,11 @@ def trainer_output(progress_bar:bool=True, # show progress at all
     return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
 
 class StartAfresh(L.Callback):
-    "A new run (not a resume) removes the checkpoints an earlier run left in `dirpath` when its training begins"
-    def __init__(self, dirpath): self.dirpath = Path(dirpath)
-    def on_fit_start(self, trainer, module):   # after the callers' checks and Lightning's setup hooks: a refused run deletes nothing
+    "A new run (not a resume) removes the checkpoints an earlier run left in `dirpath` once its first step has trained"
+    def __init__(self, dirpath): self.dirpath, self.started = Path(dirpath), False
+    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):   # after the callers' checks, Lightning's setup and a step
+        if self.started: return                                                  # that ran: a run that fails before it trains deletes nothing
+        self.started = True
         if trainer.ckpt_path is None and trainer.is_global_zero:
             for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
 
@@ -189,7 +228,9 @@ def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_c
                   num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
                   monitor=('val/psnr', 'max'))->L.Trainer:
     "A Trainer stopping on steps: checkpoints (`last.ckpt`, the best by `monitor`), CSV and TensorBoard logs in `out`, quiet output"
+    check_float('grad_clip', grad_clip or 0., 0); check_int('val_every', val_every); check_int('max_steps', max_steps)
     shown = trainer_output(progress_bar, Path(out).name)
+    check_hardware(accelerator, devices, strategy, num_nodes, precision)   # before OUT exists
     kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
               max_steps=max_steps, gradient_clip_val=grad_clip or None, log_every_n_steps=log_every, num_sanity_val_steps=0,
               max_time={'minutes': max_minutes} if max_minutes else None, **shown)

@@ -11,11 +11,11 @@ from pathlib import Path
 import torch
 from einops import rearrange
 
-from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, config_flags, patch
+from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, check_choice, config_flags, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
 from .train_tokenizer import train_tokenizer
-from .training import ScheduledModule, add_train_args, auto_precision, make_trainer, start_run
+from .training import ScheduledModule, add_train_args, auto_precision, make_trainer, start_run, check_hardware, check_resumable
 from .vqvae import VQVAEConfig
 from .data import VideoData, add_data_args
 
@@ -51,8 +51,17 @@ def _model_defaults()->dict:
 
 # %% ../nbs/07b_videogpt.ipynb #b0000008
 def _labels(batch:dict)->torch.Tensor: # (B,) the class of each video: Moving MNIST's first digit
+    if 'label' not in batch: raise MagvitTrajError("this model is class-conditional (class_cond): the batch needs 'label' beside 'video'")
     lab = batch['label']
     return lab[:, 0] if lab.ndim == 2 else lab
+
+def _check_model_args(a:argparse.Namespace):
+    "The model's and the optimiser's flags, checked before anything is read or written"
+    check_int('hidden_dim', a.hidden_dim, 1); check_int('layers', a.layers, 1); check_int('heads', a.heads, 1)
+    check_float('dropout', a.dropout, 0, 1); check_float('attn_dropout', a.attn_dropout, 0, 1); check_choice('attn_type', a.attn_type, ('full',))
+    check_float('lr', a.lr, 0, low_open=True); check_int('n_cond_frames', a.n_cond_frames, 0)
+    for k in ('class_cond', 'masked'):
+        if not isinstance(getattr(a, k), bool): raise MagvitTrajError(f"{k} must be True or False, got {getattr(a, k)!r}")
 
 def _need_tokenizer(path):
     if not Path(path).exists(): raise MagvitTrajError(f"--vqvae {path} does not exist: train a tokenizer first (scripts/train_vqvae.py)")
@@ -65,6 +74,7 @@ class VideoGPT(ScheduledModule):
         for k in ('vqvae', 'sequence_length', 'resolution'):
             if getattr(a, k, None) is None: raise MagvitTrajError(f"args needs {k} (VideoGPT's --{k})")
         a.max_steps = check_int('max_steps', a.max_steps or 200_000, 1)
+        _check_model_args(a)
         a.warmup_steps = a.warmup_steps or max(1, a.max_steps // 100)        # the shared optimiser (ScheduledModule) reads these
         _need_tokenizer(a.vqvae)
         if a.class_cond and not a.class_cond_dim:
@@ -75,11 +85,12 @@ class VideoGPT(ScheduledModule):
         check_int('n_cond_frames', a.n_cond_frames, 0, a.sequence_length - 1)
         self.transformer = MaskedVideoTransformer(TransformerConfig(
             codebook_size=self.tokenizer.config.codebook_size, grid=grid, n_classes=int(a.class_cond_dim or 1),
-            dim=check_int('hidden_dim', a.hidden_dim, 1), depth=check_int('layers', a.layers, 1), heads=check_int('heads', a.heads, 1),
-            dropout=check_float('dropout', a.dropout, 0, 1)))
+            dim=a.hidden_dim, depth=a.layers, heads=a.heads, dropout=a.dropout))
         stride, t = self.tokenizer.config.strides[0], grid[0]
         self.lead = latent_context(a.n_cond_frames, 0, stride, t)[0] if a.n_cond_frames else 0   # latent frames of the condition
         self.fixed = min(self.tokenizer.exact_latent_frames(a.n_cond_frames, 'lead'), self.lead) if a.n_cond_frames else 0
+
+    add_model_specific_args = staticmethod(add_model_specific_args)   # VideoGPT's spelling: VideoGPT.add_model_specific_args(parser)
 
     def train(self, mode:bool=True):   # the tokenizer stays in eval mode
         super().train(mode); self.tokenizer.eval(); return self
@@ -141,6 +152,8 @@ def sample(self:VideoGPT,
     a, n = self.args, check_int('n', n, 1)
     if (a.n_cond_frames or a.class_cond) and batch is None:
         raise MagvitTrajError("this model is conditioned (n_cond_frames or class_cond): pass a batch to sample from")
+    if batch is not None and not (isinstance(batch, dict) and torch.is_tensor(batch.get('video'))):
+        raise MagvitTrajError(f"batch must be a VideoData batch, a dict with 'video' (B, C, T, H, W) (and 'label'); got {type(batch).__name__}")
     if batch is not None and len(batch['video']) < n: raise MagvitTrajError(f"batch has {len(batch['video'])} videos; n={n} asked for")
     was_training = self.training; self.eval()
     video = self._video({k: v[:n] for k, v in batch.items() if torch.is_tensor(v)}).to(self.device) if batch is not None else None
@@ -164,19 +177,25 @@ def sample(self:VideoGPT,
 def videogpt_parser(prog:str='train_videogpt.py')->CLIParser:
     "VideoGPT's training flags: data, model, Lightning, and where to write"
     p = add_model_specific_args(add_data_args(CLIParser(prog=prog, description="Train VideoGPT on VideoData (VideoGPT's flags)")))
-    add_train_args(p, only=('max_steps', 'grad_clip', 'gpus', 'accelerator', 'devices', 'out', 'resume', 'overwrite', 'seed', 'val_every',
-                            'no_progress_bar'), max_steps=200_000, grad_clip=0., out='runs/videogpt', val_every=1000)
+    add_train_args(p, only=('max_steps', 'grad_clip', 'gpus', 'accelerator', 'devices', 'precision', 'sync_batchnorm', 'out', 'resume',
+                            'overwrite', 'seed', 'val_every', 'no_progress_bar'), max_steps=200_000, grad_clip=0., out='runs/videogpt', val_every=1000)
     p.add_config_file()
     return p
 
-def _first_tokenizer(a, data:VideoData)->Path:
+def _tokenizer_fits(path, channels:int, given:bool):
+    "Refuse a tokenizer that takes other videos than the data's (before anything is written)"
+    c = VQVAE.from_checkpoint(path).config.in_channels
+    if c == channels: return
+    how = "pass a --vqvae trained on these videos" if given else f"it was trained by an earlier run on other data: remove {Path(path).parent}, or give --vqvae or another --out"
+    raise MagvitTrajError(f"tokenizer {path} takes {c}-channel videos; the data's have {channels}: {how}")
+
+def _first_tokenizer(a, data:VideoData, channels:int)->Path:
     "The tokenizer of `OUT/vqvae/`: trained now if it is not there yet"
     path = Path(a.out)/'vqvae'/'vqvae.pt'
     if path.exists():
         print(f"no --vqvae given: using the tokenizer trained before, {path}", flush=True)
         return path
     print(f"no --vqvae given: training a tokenizer first ({a.vqvae_steps} steps) into {path.parent}", flush=True)
-    channels = next(iter(data.train_dataloader()))['video'].shape[1]
     cfg = VQVAEConfig(in_channels=channels, hidden_dims=tuple(a.vqvae_hidden_dims), strides=(1, 8, 8), patch_size=(1, 2, 2),
                       temporal='frame', codebook_size=512)
     train_tokenizer(data, cfg, out=path.parent, max_steps=a.vqvae_steps, warmup_steps=min(200, a.vqvae_steps // 10),
@@ -184,17 +203,32 @@ def _first_tokenizer(a, data:VideoData)->Path:
                     devices=a.devices, progress_bar=not a.no_progress_bar, overwrite=True)
     return path
 
+def _check_flags(a)->tuple[VideoData, int]: # the data, and the channels of its videos
+    "Every flag, the data and a given tokenizer, checked before anything is written"
+    check_int('max_steps', a.max_steps, 1); check_int('val_every', a.val_every, 1); check_float('grad_clip', a.grad_clip, 0)
+    _check_model_args(a)
+    if a.vqvae is None: check_int('vqvae_steps', a.vqvae_steps, 1)
+    else: _need_tokenizer(a.vqvae)
+    check_hardware(a.accelerator, a.devices, precision=a.precision)
+    data = VideoData(a)
+    channels = data.dataset('train')[0]['video'].shape[0]; data.dataset('val')   # builds both splits: Moving MNIST's flags, a folder's test/
+    if a.class_cond and not data.n_classes: raise MagvitTrajError(f"--class_cond needs labelled videos; {a.data_path} has no labels")
+    tokenizer = a.vqvae or Path(a.out)/'vqvae'/'vqvae.pt'
+    if Path(tokenizer).exists(): _tokenizer_fits(tokenizer, channels, a.vqvae is not None)
+    return data, channels
+
 def _train_videogpt(a):
     if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
-    out, steps = Path(a.out), check_int('max_steps', a.max_steps, 1)
-    if a.vqvae is not None: _need_tokenizer(a.vqvae)                        # refused before anything is written
-    data = VideoData(a)                                                  # checks the data flags, also before start_run
+    out, steps = Path(a.out), a.max_steps
+    data, channels = _check_flags(a)                                     # refused before anything is written
     ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed)       # refuses an OUT with another run's checkpoints first
-    if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data))
+    if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data, channels))
     a.class_cond_dim = data.n_classes if a.class_cond else None
+    model = VideoGPT(a)
+    check_resumable(model, ckpt_path)
     trainer = make_trainer(out, steps, min(a.val_every, steps), 20, 50, a.grad_clip, a.accelerator, a.devices, 'auto', 1,
-                           auto_precision(a.accelerator), False, not a.no_progress_bar, monitor=('val/loss', 'min'))
-    trainer.fit(VideoGPT(a), data, ckpt_path=ckpt_path)
+                           a.precision or auto_precision(a.accelerator), False, not a.no_progress_bar, monitor=('val/loss', 'min'))
+    trainer.fit(model, data, ckpt_path=ckpt_path)
     print(f"trained VideoGPT for {trainer.global_step} steps: {out/'checkpoints'/'last.ckpt'}", flush=True)
 
 def videogpt_main(argv=None)->int: # exit code

@@ -13,7 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange, reduce
 
-from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, exists, patch, psnr_from_mse
+from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_path, read_checkpoint, exists, patch, psnr_from_mse
 
 # %% auto #0
 __all__ = ['VQVAEConfig', 'FrameNorm', 'CausalConv3d', 'AxialAttention', 'ResBlock', 'Encoder', 'Decoder', 'foreground',
@@ -391,10 +391,7 @@ def _config_from_dict(d:dict)->VQVAEConfig:
 @patch(cls_method=True)
 def from_checkpoint(cls:VQVAE, path, map_location='cpu')->VQVAE:
     "A `VQVAE` from `save_checkpoint`'s file or a `TokenizerModule` Lightning checkpoint, in eval mode"
-    path = Path(path)
-    if not path.is_file(): raise MagvitTrajError(f"checkpoint {path} does not exist")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise MagvitTrajError(f"checkpoint {path} could not be read by torch.load: {e}") from e
+    ck = read_checkpoint(path, map_location)
     if isinstance(ck, dict) and ck.get('format') == _FORMAT: cfg, sd = ck['config'], ck['state_dict']
     elif isinstance(ck, dict) and 'vqvae_config' in ck.get('hyper_parameters', {}):   # Lightning: TokenizerModule
         cfg = ck['hyper_parameters']['vqvae_config']
