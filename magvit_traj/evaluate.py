@@ -232,12 +232,15 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
 def _evaluate(a):
     from magvit_traj.motion import MotionModel
     from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset, first_videos
+    from magvit_traj.recover import evaluate_description, fit_workers
     model = MotionModel.from_checkpoint(a.model, device=a.device)
     if a.data:
         videos, labels = first_videos(TrajectoryH5Dataset(a.data), a.num_samples)
         data = dict(videos=videos, labels=labels)
-    else: data = generate_dataset(a.num_samples, a.sequence_length, a.resolution, model.tokenizer.config.in_channels, seed=a.seed)
+    else: data = generate_dataset(a.num_samples, a.sequence_length or model.clip_frames, a.resolution or model.frame_size,
+                                  model.tokenizer.config.in_channels, seed=a.seed)
     metrics, examples = evaluate_trajectories(model, data, per_class=a.per_class, steps=a.steps, speed=not a.no_speed)
+    if 'camera' in data and not a.no_describe: metrics['description'] = evaluate_description(model, data, workers=fit_workers())
     page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}')
     print(f"wrote {Path(a.out)/'metrics.json'} and {page}")
 
@@ -249,15 +252,17 @@ class EvaluateConfig:
     data: str|None = None                 # a trajectory .h5 (default: new videos)
     num_samples: int = 256                # held-out videos
     seed: int = 1                         # seed of the new videos (training used 0)
-    resolution: int = 64                  # new videos' size
-    sequence_length: int = 16             # new videos' frames
+    resolution: int|None = None           # new videos' size (default: the model's)
+    sequence_length: int|None = None      # new videos' frames (default: the model's clips)
     per_class: int = 16                   # generated videos per class
     steps: int = 12                       # decoding steps of the masked transformer
     no_speed: bool = False                # skip the sampling-speed comparison
+    no_describe: bool = False             # skip describe and lift_3d (new videos only: they need each video's camera and path)
     device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
 
 def evaluate_main(argv=None)->int:
     "`magvit-traj evaluate --model DIR --out DIR`"
     from magvit_traj.core import CLIParser, run_cli, config_flags
     p = CLIParser(prog='magvit-traj evaluate', description='Evaluate a model folder on held-out trajectory videos')
-    return run_cli(config_flags(p, EvaluateConfig), _evaluate, argv)
+    config_flags(p, EvaluateConfig).add_config_file()
+    return run_cli(p, _evaluate, argv)

@@ -21,11 +21,22 @@ __all__ = ['PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'Motio
            'SampleConfig', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
+def _device(device)->torch.device:
+    "`device` as a `torch.device` this machine has (default: a GPU when there is one)"
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError): raise MagvitTrajError(f"device {device!r} is not a device torch knows: cpu, cuda, cuda:1, mps, ...") from None
+    if d.type == 'cuda' and not torch.cuda.is_available(): raise MagvitTrajError(f"device {device!r}: this machine's torch sees no CUDA GPU; use cpu")
+    return d
+
+_TRAINED_BY = dict(transformer='magvit-traj train-transformer', classifier='magvit-traj train-classifier',
+                   text_model='magvit-traj quickstart --with language')
+
 class MotionModel:
     "Tokenizer + masked transformer + classifier behind a videos-in, videos-out interface"
     def __init__(self, tokenizer:VQVAE, transformer=None, classifier=None, class_names=FAMILIES, device=None,
                  text_model=None):   # a `TextVideoTransformer` (09b_text): videos from sentences
-        self.device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+        self.device = _device(device)
         self.tokenizer = tokenizer.to(self.device).eval()
         self.transformer = transformer.to(self.device).eval() if transformer is not None else None
         self.classifier = classifier.to(self.device).eval() if classifier is not None else None
@@ -39,14 +50,28 @@ class MotionModel:
     def stride(self)->int: return self.tokenizer.config.strides[0]
 
     @property
+    def frame_size(self)->int:
+        "H = W: the frame size of the clips the transformer models (its token grid times the tokenizer's spatial stride)"
+        return self._need('transformer').config.grid[1] * self.tokenizer.config.strides[1]
+
+    @property
     def clip_frames(self)->int:
         "T: the length of the clips the transformer models (its latent frames times the tokenizer's temporal stride)"
         return self._need('transformer').config.grid[0] * self.stride
 
     def _need(self, name:str):
         m = getattr(self, name)
-        if m is None: raise MagvitTrajError(f"this MotionModel has no {name}; train one (magvit-traj train-{name}) and load it")
+        if m is None: raise MagvitTrajError(f"this MotionModel has no {name}; train one ({_TRAINED_BY[name]}) and load it")
         return m
+
+    def label_ids(self, labels)->torch.Tensor: # (B,) class ids
+        "Class names or ids (a list, an array or a tensor), checked against the transformer's classes"
+        n = self._need('transformer').config.n_classes
+        items = torch.as_tensor(labels).reshape(-1).tolist() if hasattr(labels, 'shape') else [labels] if isinstance(labels, (str, int)) else list(labels)
+        ids = [self.class_names.index(x) if x in self.class_names else int(x) if str(x).isdigit() else None for x in items]
+        bad = [x for x, i in zip(items, ids) if i is None or i >= n]
+        if bad: raise MagvitTrajError(f"unknown class {bad[0]!r}: give class names ({', '.join(self.class_names[:n])}) or ids 0..{n - 1}")
+        return torch.tensor(ids, dtype=torch.long, device=self.device)
 
 # %% ../nbs/08b_motion.ipynb #bf04cb74
 def _find(folder:Path, names)->Path|None:
@@ -56,7 +81,8 @@ def _find(folder:Path, names)->Path|None:
 def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->MotionModel:
     "Load a model folder (tokenizer.pt or vqvae.pt, transformer.pt, classifier.pt, text.pt)"
     folder = Path(path)
-    if not folder.is_dir(): raise MagvitTrajError(f"model folder {folder} does not exist")
+    if not folder.is_dir():
+        raise MagvitTrajError(f"model folder {folder} " + ("is a file: give the folder that holds tokenizer.pt, transformer.pt, ..." if folder.exists() else "does not exist"))
     tok_path = _find(folder, ('tokenizer.pt', 'vqvae.pt', 'tokenizer/vqvae.pt'))
     if tok_path is None: raise MagvitTrajError(f"{folder} has no tokenizer.pt (or vqvae.pt): a model folder needs its tokenizer")
     parts = {}
@@ -82,6 +108,9 @@ def _check_videos(self:MotionModel, videos, name:str='videos')->torch.Tensor: # 
     "`videos` as a tensor, or a clear error if it is not a batch of videos this model takes"
     v = torch.as_tensor(videos)
     if v.ndim != 5: raise MagvitTrajError(f"{name} must be (B, T, C, H, W), got shape {tuple(v.shape)}")
+    if v.dtype == torch.uint8: v = v.float() / 255             # as the HDF5 files store them
+    elif not v.is_floating_point(): raise MagvitTrajError(f"{name} must be float in [0, 1] or uint8 in [0, 255], not {v.dtype}")
+    elif v.numel() and float(v.max()) > 2: raise MagvitTrajError(f"{name} must be in [0, 1], but reach {float(v.max()):g}: divide 0-255 values by 255")
     if len(v) == 0 or v.shape[1] == 0: raise MagvitTrajError(f"{name} is empty: shape {tuple(v.shape)}")
     c = self.tokenizer.config.in_channels
     if v.shape[2] != c: raise MagvitTrajError(f"{name} have {v.shape[2]} channels but the tokenizer takes {c}; {name} must be (B, T, C, H, W)")
@@ -165,7 +194,7 @@ PREDICT_TEMPERATURE = 0.25   # predict and interpolate: the likely future, not a
 
 @patch
 @torch.no_grad()
-def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3: linear, circular, helical, parabolic)
+def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3) or names (linear, circular, helical, parabolic)
              steps:int=12,
              temperature:float|None=None,    # None: 1.0 for labels; for text, the text model's own (TextVideoConfig.temperature)
              guidance:float|None=None,       # classifier-free guidance; None: 0 for labels; for text, the text model's own (TextVideoConfig.guidance)
@@ -180,7 +209,7 @@ def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3: linear, cir
             raise MagvitTrajError(f"generation from text decodes as its model was trained ({tm.config.decoding}); leave autoregressive False")
         return self.decode(tm.generate(text, steps=steps, temperature=temperature, seed=seed, guidance=guidance))
     temperature, guidance = 1.0 if temperature is None else temperature, guidance or 0.
-    labels = torch.as_tensor(labels, dtype=torch.long).reshape(-1).to(self.device)
+    labels = self.label_ids(labels)
     codes = self._decode_tokens(autoregressive, labels=labels, steps=steps, temperature=temperature, guidance=guidance, seed=seed)
     return self.decode(codes)
 
@@ -239,21 +268,13 @@ def save_grid(videos, path, frames:int=8, titles=None):
     plt.close(fig)
     return Path(path)
 
-def _sample_labels(model:MotionModel, labels)->list[int]:
-    "Class names or ids from the command line, checked against the model's classes"
-    n = model._need('transformer').config.n_classes
-    out = [model.class_names.index(x) if x in model.class_names else int(x) if str(x).isdigit() else None for x in labels]
-    bad = [x for x, l in zip(labels, out) if l is None or l >= n]
-    if bad: raise MagvitTrajError(f"unknown label {bad[0]!r}: give class names ({', '.join(model.class_names[:n])}) or ids 0..{n - 1}")
-    return out
-
 def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) videos to take the known frames from
     T = model.clip_frames
     if a.data:
         from magvit_traj.dataset import TrajectoryH5Dataset, first_videos
         return first_videos(TrajectoryH5Dataset(a.data), a.n)[0][:, :T]
     from magvit_traj.dataset import generate_dataset
-    res = a.resolution or model.transformer.config.grid[1] * model.tokenizer.config.strides[1]
+    res = a.resolution or model.frame_size
     return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
 
 def _sample(a):
@@ -261,10 +282,11 @@ def _sample(a):
     kw = dict(steps=a.steps, seed=a.seed, **({} if a.temperature is None else dict(temperature=a.temperature)))
     if a.text:
         if a.task != 'generate': raise MagvitTrajError("--text generates videos: use it with --task generate")
+        if a.labels: raise MagvitTrajError("--text and --labels each say what to generate: give one of them")
         vids, pairs = model.generate(text=a.text, **kw), None
         names = [f'text-{i}' for i in range(len(vids))]
     elif a.task == 'generate':
-        labels = _sample_labels(model, a.labels)
+        labels = model.label_ids(a.labels or model.class_names[:model._need('transformer').config.n_classes]).tolist()
         vids, pairs = model.generate(labels, **kw), None
         names = [model.class_names[l] if l < len(model.class_names) else str(l) for l in labels]
     else:
@@ -285,7 +307,7 @@ class SampleConfig:
     "The `sample` command's flags"
     model: str                            # model folder (tokenizer.pt, transformer.pt, classifier.pt)
     task: Literal['generate', 'predict', 'interpolate'] = 'generate'  # what to make
-    labels: tuple = tuple(FAMILIES)       # generate: class names or ids
+    labels: tuple|None = None             # generate: class names or ids (default: one video of each class)
     text: tuple|None = None               # generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)
     data: str|None = None                 # predict/interpolate: a trajectory .h5 to take videos from (default: new videos)
     n: int = 4                            # predict/interpolate: number of videos
@@ -300,7 +322,8 @@ class SampleConfig:
 def sample_main(argv=None)->int:
     "`magvit-traj sample --model DIR --task generate|predict|interpolate ...`"
     p = CLIParser(prog='magvit-traj sample', description='Generate, predict or interpolate videos with a trained model; writes GIFs and a grid PNG')
-    return run_cli(config_flags(p, SampleConfig), _sample, argv)
+    config_flags(p, SampleConfig).add_config_file()
+    return run_cli(p, _sample, argv)
 
 # %% ../nbs/08b_motion.ipynb #ed49802b
 from . import recover as _registers_describe_and_lift_3d  # noqa: E402,F401  (recover imports MotionModel, defined above)

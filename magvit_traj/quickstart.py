@@ -10,12 +10,12 @@ from typing import Literal
 from pathlib import Path
 import numpy as np
 import torch
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, config_yaml, config_flags
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, check_int, config_yaml, config_flags
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig',
-           'RunConfig', 'mnist_config', 'Run', 'quickstart', 'resolve_config', 'digit_accuracy', 'top2_rate',
-           'generated_digits', 'example_moving_mnist', 'ExampleArgs', 'example_main', 'QuickstartArgs',
+           'RunConfig', 'mnist_config', 'Run', 'quickstart', 'config_dataset', 'resolve_config', 'digit_accuracy',
+           'top2_rate', 'generated_digits', 'example_moving_mnist', 'ExampleArgs', 'example_main', 'QuickstartArgs',
            'quickstart_main']
 
 # %% ../nbs/11a_quickstart.ipynb #8e1ae6aa
@@ -31,12 +31,21 @@ class StageConfig:
     max_minutes: float|None = None        # also stop after this many minutes (for trying things out: steps make runs repeatable)
     codebook_init: bool = False           # classifier: start its code embeddings from the tokenizer's codebook (codebook_embedding, 07a)
 
+    def __post_init__(self):   # checked when the configuration is read, not when a stage reaches it
+        check_int('max_steps', self.max_steps); check_float('lr', self.lr, 0, low_open=True); check_int('warmup_steps', self.warmup_steps, 0)
+        check_int('batch_size', self.batch_size); check_int('val_every', self.val_every)
+        if self.max_minutes is not None: check_float('max_minutes', self.max_minutes, 0, low_open=True)
+
 @dataclass
 class LanguageConfig(StageConfig):
     "The optional language stage (`--with language`): a training stage, and how much it renders and judges"
     num_samples: int = 6000               # fixed-camera videos with their sentences, 90% to train
     eval_sentences: int = 128             # held-out sentences generated from and judged
     pairs: int = 16                       # sentence pairs that differ in one attribute
+
+    def __post_init__(self):
+        super().__post_init__()
+        check_int('num_samples', self.num_samples, 10); check_int('eval_sentences', self.eval_sentences); check_int('pairs', self.pairs, 0)
 
 _MODEL_CONFIGS = dict(tokenizer=('magvit_traj.vqvae', 'VQVAEConfig', ('in_channels', 'sync_codebook')),   # the model config of a stage,
                       transformer=('magvit_traj.transformer', 'TransformerConfig', ('codebook_size', 'grid', 'n_classes')),  # and the fields
@@ -63,7 +72,8 @@ class RunConfig:
             if isinstance(s, dict):
                 unknown = sorted(set(s) - {f.name for f in dataclasses.fields(kind)})
                 if unknown: raise MagvitTrajError(f"config {name}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(f.name for f in dataclasses.fields(kind))}")
-                s = kind(**s)
+                try: s = kind(**s)
+                except MagvitTrajError as e: raise MagvitTrajError(f"config {name}: {e}") from None
             s.model = _tuples(s.model); setattr(self, name, s)
             module, cls, from_data = _MODEL_CONFIGS[name]
             allowed = [f.name for f in dataclasses.fields(getattr(importlib.import_module(module), cls)) if f.name not in from_data]
@@ -74,6 +84,23 @@ class RunConfig:
         from magvit_traj.data import DataConfig
         allowed = {f.name for c in (DatasetConfig, DataConfig) for f in dataclasses.fields(c)}
         if (bad := sorted(set(self.dataset) - allowed)): raise MagvitTrajError(f"config dataset: unknown field(s) {', '.join(bad)}; allowed: {', '.join(sorted(allowed))}")
+        self._check_values()
+
+    def _check_values(self):
+        "Every value, checked before a run renders or trains anything: the data, the models (built once with stand-ins for what the data decides)"
+        for k in ('eval_samples', 'per_class', 'prediction_samples'): check_int(k, getattr(self, k))
+        from magvit_traj.dataset import DatasetConfig
+        from magvit_traj.vqvae import VQVAEConfig
+        def build(where, make):
+            try: return make()
+            except (MagvitTrajError, TypeError, ValueError) as e: raise MagvitTrajError(f"config {where}: {e}") from None
+        if not {'num_digits', 'data_path'} & set(self.dataset): build('dataset', lambda: DatasetConfig(**self.dataset))
+        tok = build('tokenizer.model', lambda: VQVAEConfig(in_channels=self.dataset.get('channels', 1), **self.tokenizer.model))
+        stand_in = dict(codebook_size=tok.codebook_size, grid=(1, 1, 1), n_classes=4)
+        for name in ('transformer', 'classifier', 'language'):
+            module, cls, from_data = _MODEL_CONFIGS[name]
+            kind = getattr(importlib.import_module(module), cls)
+            build(f"{name}.model", lambda: kind(**getattr(self, name).model, **{k: v for k, v in stand_in.items() if k in from_data}))
 
     @classmethod
     def from_yaml(cls, path)->RunConfig:
@@ -164,15 +191,12 @@ def _loader_workers()->int:
     "DataLoader workers: none on a CPU (the cores train), some on a GPU machine (the cores feed the GPU)"
     return min(6, (os.cpu_count() or 1) // 2) if torch.cuda.is_available() else 0
 
-def _fit_workers()->int:
-    "Processes fitting `describe`'s equations in the evaluation: one a core, up to 16 (the fits are the same for any number)"
-    return max(1, min(16, os.cpu_count() or 1))
 
 def _lightning(accelerator, devices): return dict(accelerator=accelerator, devices=devices, strategy='auto', num_nodes=1, precision=None)
 
 def quickstart(out='runs/quickstart',          # the run folder
                config:str|RunConfig='small',   # 'small' (CPU, 20 min), 'full' (GPU), 'tiny' (tests), a YAML file (configs/), or a RunConfig
-               dataset:str='trajectory',       # 'trajectory' or 'moving_mnist' (a config whose `dataset` has `data_path` reads that VideoGPT-layout file)
+               dataset:str|None=None,          # 'trajectory' or 'moving_mnist' (default: what the config is; one whose `dataset` has `data_path` reads that VideoGPT-layout file)
                force=(),                       # stages to redo ('all' for every stage)
                accelerator='auto', devices='auto',
                workers:int|None=None,          # processes rendering the dataset
@@ -186,9 +210,12 @@ def quickstart(out='runs/quickstart',          # the run folder
     from magvit_traj.train_tokenizer import train_tokenizer
     from magvit_traj.vqvae import VQVAEConfig
     from magvit_traj.train_codes import cached_codes, train_on_codes
-    check_choice('dataset', dataset, ('trajectory', 'moving_mnist'))
-    if with_language and dataset != 'trajectory': raise MagvitTrajError("the language stage learns the trajectory descriptions: use it with --dataset trajectory")
+    from magvit_traj.training import check_hardware
+    if dataset is not None: check_choice('dataset', dataset, ('trajectory', 'moving_mnist'))
     name, cfg = resolve_config(config, dataset, time_scale)
+    dataset = config_dataset(cfg)
+    if with_language and dataset != 'trajectory': raise MagvitTrajError("the language stage learns the trajectory descriptions: use it with --dataset trajectory")
+    check_hardware(accelerator, devices)
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
     run = Run(out, force, log)
@@ -253,8 +280,12 @@ def quickstart(out='runs/quickstart',          # the run folder
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")
     return json.loads((o/'metrics.json').read_text())
 
+def config_dataset(cfg:RunConfig)->str:
+    "What a configuration trains on: 'moving_mnist' when its dataset has num_digits or data_path, else 'trajectory'"
+    return 'moving_mnist' if {'num_digits', 'data_path'} & set(cfg.dataset) else 'trajectory'
+
 def resolve_config(config:str|RunConfig='small', # a name in CONFIGS, a YAML file, or a RunConfig
-                   dataset:str='trajectory',     # 'moving_mnist' adapts a trajectory configuration (`mnist_config`)
+                   dataset:str|None=None,        # 'moving_mnist' adapts a trajectory configuration (`mnist_config`); None: the config's own
                    time_scale:float=1.0,         # multiply every stage's training steps
                   )->tuple[str, RunConfig]:      # its name, and the configuration a run uses
     "The configuration `quickstart` runs: named, read from a file, adapted to Moving MNIST, time-scaled"
@@ -262,9 +293,9 @@ def resolve_config(config:str|RunConfig='small', # a name in CONFIGS, a YAML fil
     elif str(config).endswith(('.yaml', '.yml')): name, cfg = Path(config).stem, RunConfig.from_yaml(config)
     elif config in CONFIGS: name, cfg = config, CONFIGS[config]
     else: raise MagvitTrajError(f"config must be one of {', '.join(CONFIGS)} or a .yaml file (see configs/); got {config!r}")
-    if dataset != 'moving_mnist' and ('num_digits' in cfg.dataset or 'data_path' in cfg.dataset):
-        raise MagvitTrajError(f"config {name} is a Moving MNIST configuration (its dataset has num_digits or data_path): add --dataset moving_mnist")
-    if dataset == 'moving_mnist' and 'num_digits' not in cfg.dataset:   # a trajectory configuration, adapted
+    if dataset == 'trajectory' and config_dataset(cfg) == 'moving_mnist':
+        raise MagvitTrajError(f"config {name} is a Moving MNIST configuration (its dataset has num_digits or data_path): drop --dataset trajectory")
+    if dataset == 'moving_mnist' and config_dataset(cfg) == 'trajectory':   # a trajectory configuration, adapted
         cfg = mnist_config(cfg, EXAMPLE_SMALL_STEPS if name == 'small' else None)
     if time_scale != 1:
         scale = check_float('time_scale', time_scale, 0, low_open=True)
@@ -274,11 +305,11 @@ def resolve_config(config:str|RunConfig='small', # a name in CONFIGS, a YAML fil
 # %% ../nbs/11a_quickstart.ipynb #a33b66f3
 def _evaluate_description(model, held:dict, cfg:RunConfig)->dict:
     "describe and lift_3d on the held-out videos, and on the same paths drawn with perspective dot sizes (see 09a_recover)"
-    from magvit_traj.recover import evaluate_description
+    from magvit_traj.recover import evaluate_description, fit_workers
     from magvit_traj.dataset import generate_dataset
     d = cfg.dataset
     persp = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1, perspective_size=True)
-    w = _fit_workers()
+    w = fit_workers()
     return dict(description=evaluate_description(model, held, workers=w),
                 description_perspective_size=evaluate_description(model, persp, perspective_size=True, workers=w))
 
@@ -296,11 +327,12 @@ def _language_stage(o, tok_path, cfg:RunConfig, accelerator, devices, progress:b
 def _evaluate_text(model, cfg:RunConfig)->dict:
     "Generation from held-out sentences (seed 1), judged by describe, against chance and label-only generation (see 09b_text)"
     from magvit_traj.text import evaluate_text_generation, language_dataset
+    from magvit_traj.recover import fit_workers
     from magvit_traj.dataset import render_samples
     d, lc = cfg.dataset, cfg.language
     sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
     train = sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
-    return evaluate_text_generation(model, sentences(lc.eval_sentences, 1, lc.eval_sentences), train, pairs=lc.pairs, workers=_fit_workers())[0]
+    return evaluate_text_generation(model, sentences(lc.eval_sentences, 1, lc.eval_sentences), train, pairs=lc.pairs, workers=fit_workers())[0]
 
 # %% ../nbs/11a_quickstart.ipynb #6ee9e1f0
 def _evaluate_mnist(model, cfg:RunConfig)->tuple[dict, dict]:
@@ -394,6 +426,20 @@ def _write_gif(path:Path, *videos)->Path:
     return path
 
 # %% ../nbs/11a_quickstart.ipynb #12c18f11
+def _check_example(steps, h5:Path, sequence_length, resolution, num_digits, videos_per_digit, digits, config, time_scale):
+    "Every flag of the parts asked for, checked before anything is written (a bad --config used to be found after the dataset)"
+    from magvit_traj.moving_mnist import MovingMNISTDataset
+    from magvit_traj.vqvae import VQVAE, VQVAEConfig
+    if 'create_dataset' in steps:
+        MovingMNISTDataset(sequence_length=sequence_length, resolution=resolution, num_digits=num_digits, videos_per_digit=videos_per_digit, digits=digits)
+    elif not h5.is_file(): raise MagvitTrajError(f"{h5} does not exist: run the create_dataset step first (--create_dataset)")
+    if 'train' in steps:
+        cfg = resolve_config(config, 'moving_mnist', time_scale)[1]
+        if 'create_dataset' not in steps:
+            import h5py
+            with h5py.File(h5, 'r') as f: sequence_length, resolution = int(f.attrs['sequence_length']), int(f.attrs['resolution'])
+        VQVAE(VQVAEConfig(in_channels=1, **cfg.tokenizer.model))._check_video(torch.zeros(1, 1, sequence_length, resolution, resolution))
+
 def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file, the pictures, the run and the samples
                          steps=EXAMPLE_STEPS,             # which parts to run (any of EXAMPLE_STEPS), always in that order
                          sequence_length:int=20,          # frames per video: 10 in, 10 predicted
@@ -409,8 +455,10 @@ def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file,
     from magvit_traj.moving_mnist import create_moving_mnist_dataset
     from magvit_traj.motion import save_grid
     for s in steps: check_choice('step', s, EXAMPLE_STEPS)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
     h5, run_dir, written = out/'moving_mnist.h5', out/'run', {}
+    _check_example(steps, h5, sequence_length, resolution, num_digits, videos_per_digit, digits, config, time_scale)
+    out.mkdir(parents=True, exist_ok=True)
     if 'create_dataset' in steps:
         written['dataset'] = create_moving_mnist_dataset(h5, sequence_length, resolution, num_digits, videos_per_digit, digits=digits,
                                                          overwrite=True, progress=progress)
@@ -490,7 +538,7 @@ class QuickstartArgs:
     "The `quickstart` command's flags"
     out: str = 'runs/quickstart'          # run folder
     config: str = 'small'                 # small (2-core CPU, ~20 min), full (the GPU recipe), tiny (tests), or a YAML file such as configs/small.yaml
-    dataset: Literal['trajectory', 'moving_mnist'] = 'trajectory'  # what the run trains on
+    dataset: Literal['trajectory', 'moving_mnist']|None = None  # what the run trains on (default: what the config is)
     force: tuple|None = None              # redo these stages (the flag alone: all)
     accelerator: str = 'auto'             # Lightning: cpu, gpu, auto, ...
     devices: str = 'auto'                 # Lightning: a count, a list such as 0,1, or auto

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_recover.ipynb #55c35e32
 from __future__ import annotations
-import multiprocessing as mp, time
+import multiprocessing as mp, os, time
 from dataclasses import dataclass
 import numpy as np
 import torch
@@ -19,7 +19,8 @@ from .motion import MotionModel
 # %% auto #0
 __all__ = ['FAMILY_PARAMS', 'RANGE_TOLERANCE', 'dot_track', 'as_camera', 'camera_at', 'family_path', 'FamilyFit', 'fit_family',
            'choose_family', 'Description', 'describe_fit', 'range_excess', 'in_family_range', 'fit_videos',
-           'describe_fits', 'describe_videos', 'rerender_overlay', 'plot_path_3d', 'evaluate_description']
+           'fit_workers', 'describe_fits', 'describe_videos', 'rerender_overlay', 'plot_path_3d',
+           'evaluate_description']
 
 # %% ../nbs/09a_recover.ipynb #4e05decc
 def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on a light background
@@ -159,7 +160,7 @@ def choose_family(rms,                 # (B, n_families) RMS pixel errors of eac
 class Description:
     "A video's motion, recovered: family, numbers, equation, sentence and 3D path"
     family: str
-    params: dict                 # the dataset's description numbers (speed, radius, turns, rise, height, gravity) and the fitted parameters
+    params: dict                 # the numbers the sentence states (speed, radius, turns, rise, height, gravity; >= 0) and the fit's angles and rates
     equation: str|None           # in the dataset's format (None without a camera)
     description: str             # in the dataset's style
     path: np.ndarray|None        # (T, 3) world path (None without a camera)
@@ -190,7 +191,10 @@ def describe_fit(fit:FamilyFit, camera:PinholeCamera)->Description:
     "The description of one fitted video, filmed by `camera` (one)"
     tr = _as_trajectory(fit)
     uv = project(camera, fit.path[None], min_depth=-np.inf).uv
-    params = {k: float(v[0]) for k, v in tr.params.items()} | dict(zip(FAMILY_PARAMS[fit.family], map(float, fit.theta)))
+    raw = dict(zip(FAMILY_PARAMS[fit.family], map(float, fit.theta)))
+    if raw.get('radius', 0) < 0: raw['phase'] = (raw['phase'] + np.pi) % (2 * np.pi)           # the same path with a positive radius
+    if fit.family == 'parabolic' and raw['speed'] < 0: raw['yaw'] += np.pi                     # and a positive speed
+    params = raw | {k: float(v[0]) for k, v in tr.params.items()}   # the sentence's numbers win: what it says is what params say
     return Description(fit.family, params, equation(0, tr), sentence(0, tr, camera, uv), fit.path, fit.rms_px)
 
 # %% ../nbs/09a_recover.ipynb #920d64fd
@@ -223,6 +227,10 @@ def fit_videos(videos,                   # (B, T, C, H, W) in [0, 1]
     with mp.get_context('fork').Pool(min(workers, len(jobs))) as pool: return list(tqdm(pool.imap(_fit_all, jobs, chunksize=4), **bar))
 
 def _fit_all(job)->list[FamilyFit]: return [fit_family(f, job[0], job[1], job[2]) for f in FAMILIES]
+
+def fit_workers()->int:
+    "Processes for `fit_videos` in an evaluation: one a core, up to 16 (the fits are the same for any number)"
+    return max(1, min(16, os.cpu_count() or 1))
 
 def describe_fits(fits:list,     # from fit_videos
                   camera,        # the same cameras
