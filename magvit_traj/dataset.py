@@ -203,7 +203,8 @@ def _sources_by_start(paths)->list:
     srcs.sort(key=lambda s: s[0])
     if len({s[3] for s in srcs}) > 1: raise MagvitTrajError("these files come from different dataset configurations; they cannot be combined")
     for a, b in zip(srcs, srcs[1:]):
-        if a[1] != b[0]: raise MagvitTrajError(f"samples {a[1]}..{b[0]} are missing (or overlap) between {a[2].name} and {b[2].name}")
+        if a[1] < b[0]: raise MagvitTrajError(f"samples {a[1]}..{b[0]} are missing between {a[2].name} and {b[2].name}")
+        if a[1] > b[0]: raise MagvitTrajError(f"samples {b[0]}..{min(a[1], b[1])} are in both {a[2].name} and {b[2].name}: give each shard once")
     return srcs
 
 def _assemble(paths, out:Path, overwrite:bool, progress:bool=True)->Path:
@@ -374,7 +375,7 @@ def merge_main(argv=None)->int:
     "`magvit-traj merge SHARD... --out FILE`: combine shard files into one dataset"
     p = CLIParser(prog='magvit-traj merge', description='Combine shard files written with --shard I/K into one dataset.')
     p.add_argument('shards', nargs='+', help='shard .h5 files')      # positional: the one argument not generated from a dataclass
-    config_flags(p, MergeArgs)
+    config_flags(p, MergeArgs).add_config_file()
     def act(a):
         out = merge_h5(a.shards, a.out, a.overwrite, progress=not a.quiet)
         print(f"merged {len(a.shards)} shards into {out} ({out.stat().st_size / 1e6:.1f} MB)")

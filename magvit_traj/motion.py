@@ -206,7 +206,7 @@ def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3) or names (l
     if text is not None:
         tm = self._need('text_model')
         if autoregressive:
-            raise MagvitTrajError(f"generation from text decodes as its model was trained ({tm.config.decoding}); leave autoregressive False")
+            raise MagvitTrajError(f"generation from text decodes as its text model was trained ({tm.config.decoding}), without being asked: drop autoregressive=True")
         return self.decode(tm.generate(text, steps=steps, temperature=temperature, seed=seed, guidance=guidance))
     temperature, guidance = 1.0 if temperature is None else temperature, guidance or 0.
     labels = self.label_ids(labels)

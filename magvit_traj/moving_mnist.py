@@ -315,8 +315,8 @@ class MovingMNISTDataset(Dataset):
                 ):
         self.sequence_length = check_int('sequence_length', sequence_length, 1)
         self.resolution = check_int('resolution', resolution, 1, 4096)
-        self.digit_size = check_int('digit_size', digit_size, 1)
-        self.canvas_size = check_int('canvas_size', canvas_size, self.digit_size, 4096)
+        self.canvas_size = check_int('canvas_size', canvas_size, 1, 4096)
+        self.digit_size = check_int('digit_size', digit_size, 1, self.canvas_size)   # (it used to name canvas_size for a digit too big)
         self.min_digits, self.max_digits = _num_digits_range(num_digits, self.canvas_size, self.digit_size)
         self.num_digits = num_digits
         self.max_velocity = check_float('max_velocity', max_velocity, 0)
@@ -483,15 +483,17 @@ class CreateArgs:
     overwrite: bool = False               # replace an existing output file
     no_progress: bool = False             # no progress bar
 
-def create_main(argv:Sequence[str]|None=None)->int: # exit code
+def create_main(argv:Sequence[str]|None=None, # arguments; `sys.argv[1:]` if `None`
+                prog:str='magvit-traj create-moving-mnist', # the name in usage and error lines (scripts/create_moving_mnist.py gives its own)
+               )->int: # exit code
     "`magvit-traj create-moving-mnist`: write Moving MNIST to an HDF5 file in VideoGPT's layout"
-    p = CLIParser(prog='magvit-traj create-moving-mnist', description='Write Moving MNIST videos to HDF5 in VideoGPT\'s layout.')
+    p = CLIParser(prog=prog, description='Write Moving MNIST videos to HDF5 in VideoGPT\'s layout.')
     from magvit_traj.core import config_flags
     from magvit_traj.data import add_data_args              # the data flags, as every training command spells them
     config_flags(p, CreateArgs, only=('output_file',), aliases=dict(output_file=['--out']))
     add_data_args(p, only=('sequence_length', 'resolution', 'num_digits', 'videos_per_digit', 'digits', 'motion', 'max_velocity',
                            'canvas_size', 'digit_size', 'background'))
-    config_flags(p, CreateArgs, skip=('output_file',))
+    config_flags(p, CreateArgs, skip=('output_file',)).add_config_file()
     def act(a):
         out = Path(a.output_file)
         made = [d for d in (out.parent, *out.parent.parents) if not d.exists()]     # deepest first

@@ -184,6 +184,6 @@ def _run_train(a):
                         **TrainConfig.from_args(a).run_kwargs())
     if int(os.environ.get('LOCAL_RANK', 0)) == 0 and int(os.environ.get('NODE_RANK', 0)) == 0: print(json.dumps(m))
 
-def train_tokenizer_main(argv=None)->int: # exit code
-    "`magvit-traj train-tokenizer ...`"
-    return run_cli(tokenizer_parser(), _run_train, argv)
+def train_tokenizer_main(argv=None, prog:str='magvit-traj train-tokenizer')->int: # exit code
+    "`magvit-traj train-tokenizer ...` (`prog`: the name in usage and error lines, e.g. scripts/train_vqvae.py's)"
+    return run_cli(tokenizer_parser(prog), _run_train, argv)

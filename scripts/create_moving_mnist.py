@@ -10,4 +10,4 @@ takes every one. Same as `magvit-traj create-moving-mnist` (nbs/05_moving_mnist.
 import sys
 from magvit_traj.moving_mnist import create_main
 
-if __name__ == '__main__': sys.exit(create_main())
+if __name__ == '__main__': sys.exit(create_main(prog="create_moving_mnist.py"))

@@ -9,4 +9,4 @@ Same as `magvit-traj train-tokenizer` (nbs/06a_train_tokenizer.ipynb); --help li
 import sys
 from magvit_traj.train_tokenizer import train_tokenizer_main
 
-if __name__ == '__main__': sys.exit(train_tokenizer_main())
+if __name__ == '__main__': sys.exit(train_tokenizer_main(prog="train_vqvae.py"))
