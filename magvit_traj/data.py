@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_data.ipynb #28136e00
 from __future__ import annotations
-import argparse, os
+import argparse, hashlib, os
 from dataclasses import dataclass, fields
 from typing import Literal
 from pathlib import Path
@@ -22,7 +22,7 @@ from .trajectories import FAMILIES
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'read_video',
-           'VideoFolderDataset', 'DataConfig', 'add_data_args', 'VideoData']
+           'VideoFolderDataset', 'file_stamp', 'DataConfig', 'add_data_args', 'VideoData']
 
 # %% ../nbs/05a_data.ipynb #9cb20172
 def h5_layout(path)->str: # 'videogpt' or 'trajectory'
@@ -156,6 +156,14 @@ _REQUIRED = ('data_path', 'sequence_length', 'resolution')   # fields a VideoGPT
 
 def _background_arg(text:str): return text if text == 'noise' else float(text)
 
+def file_stamp(path)->str|None:
+    "A digest of the size and modification time of a file, or of every file under a folder; None for a generated source"
+    p = Path(str(path)) if path else None
+    if p is None or str(path) in ('moving_mnist', 'trajectory', 'sklearn') or not p.exists(): return None
+    files = [p] if p.is_file() else sorted(q for q in p.rglob('*') if q.is_file())
+    stamp = [(str(q.relative_to(p)), q.stat().st_size, q.stat().st_mtime_ns) for q in files]
+    return hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
+
 @dataclass
 class DataConfig:
     "Which videos, cut and batched how: the data flags of every training command, and what `VideoData` reads from VideoGPT's args"
@@ -187,8 +195,9 @@ class DataConfig:
         return from_namespace(cls, args)
 
     def videos_key(self)->dict:
-        "The fields that decide which videos the splits hold (all but batching): a cache of their codes is valid while these match"
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('batch_size', 'num_workers')}
+        "What decides which videos the splits hold: the fields (all but batching) and the files read; a cache of their codes is valid while these match"
+        return {**{f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('batch_size', 'num_workers')},
+                'files': [file_stamp(self.data_path), file_stamp(self.digits)]}   # a file rewritten under the same name is other videos
 
 def add_data_args(parser:argparse.ArgumentParser, # gets the data flags
                   only=None,                       # just these fields (e.g. create-moving-mnist's)

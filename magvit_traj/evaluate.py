@@ -178,12 +178,12 @@ def frechet_distance(a:np.ndarray, b:np.ndarray)->float:
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1 + s2 - 2 * covmean.real))
 
 def load_torchscript_features(path)->callable:
-    "A TorchScript feature network (e.g. I3D exported with torch.jit) as a `(B, C, T, H, W) -> (B, D)` callable; inputs in [0, 1]"
+    "A TorchScript feature network (e.g. I3D exported with torch.jit, which takes `(B, C, T, H, W)`) as a `(B, T, C, H, W) -> (B, D)` callable; inputs in [0, 1]"
     path = Path(path)
     if not path.exists(): raise MagvitTrajError(f"feature network {path} does not exist (a TorchScript file is expected)")
     try: net = torch.jit.load(str(path), map_location='cpu').eval()
     except Exception as e: raise MagvitTrajError(f"{path} is not a TorchScript network: {e}") from None
-    return lambda v: net(v).flatten(1)
+    return lambda v: net(v.transpose(1, 2)).flatten(1)
 
 # %% ../nbs/10_evaluate.ipynb #ff61648f
 def gaussian_blur(frames:torch.Tensor, sigma:float)->torch.Tensor: # same shape
@@ -200,7 +200,7 @@ BLUR_SIGMAS = (0.5, 1, 2, 3, 4)
 def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 1, H, W) videos
                           videos,             # (B, 20, 1, 64, 64) held-out Moving MNIST clips
                           context:int=10,     # frames in
-                          features=None,      # callable (B, C, T, H, W) -> (B, D); default: the tokenizer's encoder
+                          features=None,      # callable (B, T, C, H, W) -> (B, D); default: the tokenizer's encoder
                           batch_size:int=16, seed:int=0,
                           samples:int=1,      # predictions per video; their mean is the estimate of the MSE-optimal (mean) future
                           temperature:float=1.0, # of every draw: 1 samples the model's own distribution, whose mean that is
@@ -213,7 +213,7 @@ def evaluate_moving_mnist(model,              # MotionModel interface on (B, T, 
     mean = sum((draw(s) for s in range(1, check_int('samples', samples))), one.clone()) / samples
     sse = frame_sse(mean, fut)
     feat = features or model.video_features
-    fr = lambda x: torch.cat([feat(x[i:i + batch_size].permute(0, 2, 1, 3, 4)) for i in range(0, len(x), batch_size)]).numpy()
+    fr = lambda x: torch.cat([feat(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]).numpy()
     out = dict(context=context, predicted=n, samples=samples, temperature=temperature, mse_per_frame=float(sse.mean()), mse_by_frame=sse.round(3).tolist(),
                ssim=ssim(mean, fut), one_sample=dict(mse_per_frame=float(frame_sse(one, fut).mean()), ssim=ssim(one, fut)),
                frechet=frechet_distance(fr(videos), fr(torch.cat([videos[:, :context], one], 1))),

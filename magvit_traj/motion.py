@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass
 from typing import Literal
 from pathlib import Path
+import numpy as np
 import torch
 from einops import rearrange
 from .core import MagvitTrajError, check_int, CLIParser, run_cli, config_flags, atomic_path, video_to_gif, hstack_videos, patch, plot_frames
@@ -67,7 +68,9 @@ class MotionModel:
     def label_ids(self, labels)->torch.Tensor: # (B,) class ids
         "Class names or ids (a list, an array or a tensor), checked against the transformer's classes"
         n = self._need('transformer').config.n_classes
-        items = torch.as_tensor(labels).reshape(-1).tolist() if hasattr(labels, 'shape') else [labels] if isinstance(labels, (str, int)) else list(labels)
+        if torch.is_tensor(labels): labels = labels.cpu()
+        items = np.asarray(labels).reshape(-1).tolist() if hasattr(labels, 'shape') else [labels] if isinstance(labels, (str, int)) else list(labels)
+        items = [x.decode() if isinstance(x, bytes) else x for x in items]     # names as HDF5 attributes hold them
         ids = [self.class_names.index(x) if x in self.class_names else int(x) if str(x).isdigit() else None for x in items]
         bad = [x for x, i in zip(items, ids) if i is None or i >= n]
         if bad: raise MagvitTrajError(f"unknown class {bad[0]!r}: give class names ({', '.join(self.class_names[:n])}) or ids 0..{n - 1}")
@@ -162,11 +165,12 @@ def classify(self:MotionModel, videos)->tuple[torch.Tensor, torch.Tensor]: # lab
 @patch
 @torch.no_grad()
 def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
-    "Mean- and std-pooled encoder latents of videos `(B, C, T, H, W)`: the default features of the Fréchet distance"
+    "Mean- and std-pooled encoder latents of videos `(B, T, C, H, W)`: the default features of the Fréchet distance"
     def pooled(v):
-        z = self.tokenizer.encoder(v.to(self.device).float() * 2 - 1)
+        z = self.tokenizer.encoder(v * 2 - 1)
         return torch.cat([z.flatten(2).mean(-1), z.flatten(2).std(-1)], -1).cpu()
-    return _in_chunks(pooled, videos, videos[0, 0].numel())
+    v = self._videos_in(videos)                                     # checked, uint8 read as 0-255, (b, c, t, h, w)
+    return _in_chunks(pooled, v, v[0, 0].numel())
 
 
 # %% ../nbs/08b_motion.ipynb #37703d49

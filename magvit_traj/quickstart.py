@@ -181,11 +181,6 @@ def _data_config(dataset:str, cfg:RunConfig, path, batch_size:int):
     return DataConfig(data_path='moving_mnist', dataset_type='moving_mnist', num_digits=d['num_digits'], videos_per_digit=d['videos_per_digit'],
                       **common)
 
-def _file_stamp(path)->list|None:
-    "Size and modification time of a data file, so that stages rerun when it is rewritten"
-    if not path: return None
-    st = Path(path).stat()
-    return [st.st_size, st.st_mtime_ns]
 
 def _loader_workers()->int:
     "DataLoader workers: none on a CPU (the cores train), some on a GPU machine (the cores feed the GPU)"
@@ -206,7 +201,7 @@ def quickstart(out='runs/quickstart',          # the run folder
               )->dict:                         # the metrics
     "Data, tokenizer, transformer, classifier, evaluation and report, each stage reused when already done"
     from magvit_traj.dataset import DatasetConfig, write_h5, generate_dataset
-    from magvit_traj.data import VideoData
+    from magvit_traj.data import VideoData, file_stamp
     from magvit_traj.train_tokenizer import train_tokenizer
     from magvit_traj.vqvae import VQVAEConfig
     from magvit_traj.train_codes import cached_codes, train_on_codes
@@ -228,7 +223,7 @@ def quickstart(out='runs/quickstart',          # the run folder
         (o/'data').mkdir(exist_ok=True)
         write_h5(train_h5, DatasetConfig(**d), workers=workers or min(8, os.cpu_count() or 1), overwrite=True, progress=progress)
         return f"{d['num_samples']} videos {d['sequence_length']}x{d['channels']}x{d['resolution']}x{d['resolution']}"
-    k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash([d, _file_stamp(d.get('data_path'))])
+    k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash([d, file_stamp(d.get('data_path'))])
     # tokenizer
     tc = cfg.tokenizer; tok_path = o/'tokenizer'/'vqvae.pt'
     def make_tokenizer():

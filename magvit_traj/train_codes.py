@@ -99,7 +99,8 @@ class CodesModule(ScheduledModule):
     def __init__(self, kind:str='transformer',  # 'transformer' or 'classifier'
                  model_config:dict|None=None,     # fields of its config dataclass
                  lr:float=3e-4, weight_decay:float=0.01, betas=(0.9, 0.95),
-                 warmup_steps:int=200, max_steps:int=10_000, min_lr_ratio:float=0.1):
+                 warmup_steps:int=200, max_steps:int=10_000, min_lr_ratio:float=0.1,
+                 tokenizer:str|None=None):        # the fingerprint of the tokenizer whose codes it learns (a resume must keep it)
         super().__init__()
         self.save_hyperparameters()
         self.model = build_model(kind, model_config or {})
@@ -170,8 +171,9 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     out = Path(out)
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
     ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
-    module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio)
-    check_resumable(module, ckpt_path)
+    module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio,
+                         tokenizer=tokenizer_fingerprint(tokenizer_path) if tokenizer_path else None)
+    check_resumable(module, ckpt_path, same=('tokenizer',))
     if init_from is not None: start_from(module.model, init_from)
     if codebook_init:
         if kind != 'classifier' or tokenizer_path is None:
@@ -222,7 +224,7 @@ def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=Tru
     tok = VQVAE.from_checkpoint(tokenizer_path)
     conditions = (4 if needs_conditions(tok) else 0) if conditions is None else conditions
     data_keys = DataConfig.from_args(args).videos_key()
-    key = json.dumps({'format': 3, 'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
+    key = json.dumps({'format': 4, 'tokenizer': tokenizer_fingerprint(tokenizer_path), 'conditions': conditions, **{k: str(v) for k, v in data_keys.items()}},
                      sort_keys=True)
     cache = out/'codes.pt'
     if cache.is_file():

@@ -81,6 +81,7 @@ def training_step(self:TokenizerModule, batch, batch_idx:int):
 
 @patch
 def on_train_start(self:TokenizerModule):
+    ScheduledModule.on_train_start(self)    # the learning rate of the first resumed step
     self.start_step = self.global_step      # > 0 after a resume
 
 # %% ../nbs/06a_train_tokenizer.ipynb #a527fdff

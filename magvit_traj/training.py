@@ -44,6 +44,12 @@ class ScheduledModule(L.LightningModule):
         used = t.time_elapsed('train')
         return used / max(used + t.time_remaining('train'), 1e-9)
 
+    def on_train_start(self):
+        "After a resume, the rate of this step: the optimiser holds the one the old run's schedule (another max_steps) left"
+        for c in self.trainer.lr_scheduler_configs:
+            s = c.scheduler
+            for g, base, f in zip(s.optimizer.param_groups, s.base_lrs, getattr(s, 'lr_lambdas', ())): g['lr'] = base * f(s.last_epoch)
+
     def configure_optimizers(self):
         hp = self.hparams
         params = [p for p in self.parameters() if p.requires_grad]
@@ -115,16 +121,21 @@ _RUN_FLAGS = {'resume', 'overwrite', 'out', 'max_steps', 'val_every', 'seed', 'n
 
 def check_resumable(module:torch.nn.Module, # the model about to be trained
                     ckpt_path:str|None,       # the checkpoint it resumes from (None: a new run)
+                    same:tuple=(),            # hparams that must be the checkpoint's too (e.g. the fingerprint of the tokenizer whose codes it learns)
                    ):
-    "Refuse, in one line, to resume from a checkpoint of another model (a run resumed with other model flags)"
+    "Refuse, in one line, to resume from a checkpoint of another model (a run resumed with other model flags, or on other codes)"
     if ckpt_path is None: return
     ck = read_checkpoint(ckpt_path, weights_only=False)
+    hp, old = dict(getattr(module, 'hparams', {})), ck.get('hyper_parameters', {})
+    for k in same:
+        if old.get(k) is not None and hp.get(k) is not None and old[k] != hp[k]:
+            raise MagvitTrajError(f"resume: {ckpt_path} was trained with another {k} ({old[k]} there, {hp[k]} here): "
+                                  f"resume with the {k} it was trained with, or --overwrite to start again")
     key = lambda k: k.replace('_orig_mod.', '')                          # torch.compile's prefix
     saved, own = {key(k): v.shape for k, v in ck.get('state_dict', {}).items()}, {key(k): v.shape for k, v in module.state_dict().items()}
     clash = [f"{k} is {tuple(saved[k])} there, {tuple(v)} here" for k, v in own.items() if k in saved and saved[k] != v]
     clash += [f"{k} is missing there" for k in own if k not in saved][:3]
     if not clash: return
-    hp, old = dict(getattr(module, 'hparams', {})), ck.get('hyper_parameters', {})
     flags = [f"{k}={old[k]!r} there, {v!r} here" for k, v in hp.items()
              if k in old and old[k] != v and not isinstance(v, dict) and k not in _RUN_FLAGS][:6]
     raise MagvitTrajError(f"resume: {ckpt_path} holds another model ({'; '.join(clash[:3])}" + (f"; flags: {', '.join(flags)}" if flags else '')
