@@ -29,6 +29,19 @@ __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'gener
            'split_ranges', 'tiny_videos', 'tiny_h5']
 
 # %% ../nbs/04_dataset.ipynb #9b634bba
+def _camera_lists(camera)->dict:
+    "One camera (a PinholeCamera or a dict of K, R, t: arrays, tensors or lists) as the lists a config stores, checked"
+    if isinstance(camera, dict):
+        if (missing := {'K', 'R', 't'} - set(camera)): raise MagvitTrajError(f"a camera needs K, R and t; missing {', '.join(sorted(missing))}")
+        as_np = lambda x: np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x, np.float64)
+        camera = PinholeCamera(as_np(camera['K']), as_np(camera['R']), as_np(camera['t']))
+    if not isinstance(camera, PinholeCamera):
+        raise MagvitTrajError(f"camera must be a PinholeCamera or a dict of K, R and t, not {type(camera).__name__}")
+    if len(camera) != 1 and not all(np.allclose(a, a[:1]) for a in (camera.K, camera.R, camera.t)):
+        raise MagvitTrajError(f"camera holds {len(camera)} different cameras; a fixed camera films every sample "
+                              "(camera=None gives each video a camera of its own)")
+    return dict(K=camera.K[0].tolist(), R=camera.R[0].tolist(), t=camera.t[0].tolist())
+
 @dataclass
 class DatasetConfig:
     "What determines a trajectory dataset's contents"
@@ -52,11 +65,15 @@ class DatasetConfig:
         self.channels = check_choice('channels', self.channels, (1, 3))
         self.seed = check_int('seed', self.seed, 0, 2**63 - 1)
         self.noise_std = check_float('noise_std', self.noise_std, 0)
+        if isinstance(self.families, str): self.families = (self.families,)         # one family, not its letters
+        if not isinstance(self.families, (tuple, list)): raise MagvitTrajError(f"families must be a list of {', '.join(FAMILIES)}; got {self.families!r}")
         self.families = tuple(check_choice('family', f, FAMILIES) for f in self.families)
+        if not isinstance(self.perspective_size, bool): raise MagvitTrajError(f"perspective_size must be True or False, got {self.perspective_size!r}")
+        if self.fixed_camera is not None: self.fixed_camera = _camera_lists(self.fixed_camera)
         if not self.families: raise MagvitTrajError(f"families must name at least one of {', '.join(FAMILIES)}")
         if self.radius is not None: self.radius = check_float('radius', self.radius, 0, low_open=True)
         self.compression = check_choice('compression', self.compression, ('zstd', 'gzip', 'lzf', 'none'))
-        self.compression_level = check_int('compression_level', self.compression_level, 0, 22 if self.compression == 'zstd' else 9)
+        self.compression_level = check_int('compression_level', self.compression_level, *((1, 22) if self.compression == 'zstd' else (0, 9)))
         r = dot_radius(self.resolution, self.radius)
         if 2 * (r + 1) + 4 > self.resolution:
             raise MagvitTrajError(f"resolution {self.resolution} is too small for a dot of radius {r:.2f} px; "
@@ -83,6 +100,9 @@ def render_samples(cfg:DatasetConfig, start:int, stop:int)->dict:
         inside = ((cam.centers >= lo) & (cam.centers <= hi)).all(-1)
         if inside.any(): raise MagvitTrajError(f"the fixed camera is inside the trajectory of sample {idx[inside][0]}; move it further away")
     proj = project(cam, tr.points)
+    if cfg.fixed_camera is not None:
+        seen = ((proj.uv >= 0) & (proj.uv <= cfg.resolution - 1)).all(-1).any(-1)
+        if not seen.all(): raise MagvitTrajError(f"the fixed camera does not see sample {idx[~seen][0]}: its dot is outside the frame in every frame")
     r = dot_radius(cfg.resolution, cfg.radius)
     radii = perspective_radii(proj.depth, r) if cfg.perspective_size else r
     videos = render_videos(proj.uv, cfg.resolution, radii, cfg.channels, dtype='uint8')
@@ -101,12 +121,12 @@ def generate_dataset(num_samples:int,          # N
                      families:Sequence[str]=FAMILIES, # families drawn in turn (balanced)
                      radius:float|None=None,   # dot radius in px; default 5 at 64x64, scaled
                      perspective_size:bool=False, # shrink the dot with depth
-                     camera:PinholeCamera|None=None, # one fixed camera for every sample, or None for a framed camera per video
+                     camera:PinholeCamera|dict|None=None, # one fixed camera for every sample (or a dict of K, R, t), or None for a framed camera per video
                      start:int=0,              # index of the first sample
                     )->dict:
     "Render `num_samples` trajectory videos: images (float32 `(N, T, C, H, W)` in [0, 1]) with labels and ground truth"
-    fixed = None if camera is None else dict(K=camera.K[0].tolist(), R=camera.R[0].tolist(), t=camera.t[0].tolist())
-    cfg = DatasetConfig(num_samples, sequence_length, resolution, channels, seed, noise_std, tuple(families), radius, perspective_size, fixed)
+    if families is None or not isinstance(families, (str, tuple, list)): raise MagvitTrajError(f"families must be a list of {', '.join(FAMILIES)}; got {families!r}")
+    cfg = DatasetConfig(num_samples, sequence_length, resolution, channels, seed, noise_std, families, radius, perspective_size, camera)
     start = check_int('start', start, 0)
     s = render_samples(cfg, start, start + cfg.num_samples)
     return dict(videos=torch.from_numpy(s['videos']).float().div_(255), labels=torch.from_numpy(s['labels']),
@@ -275,6 +295,7 @@ def write_h5(out,                       # the .h5 file to write
     if stop <= start: raise MagvitTrajError(f"shard {shard} of {cfg.num_samples} samples is empty; use fewer shards")
     if resume and overwrite: raise MagvitTrajError("choose one of resume and overwrite")
     if not out.parent.exists(): raise MagvitTrajError(f"output directory {out.parent} does not exist")
+    if out.is_dir(): raise MagvitTrajError(f"{out} is a folder; give the path of the .h5 file to write")
     parts = Path(str(out) + '.parts')
     with _Lock(out):
         for stale in out.parent.glob(f'.{out.name}.*.tmp'): stale.unlink()   # a temporary left by a killed run (we hold the lock)
@@ -289,6 +310,7 @@ def write_h5(out,                       # the .h5 file to write
             elif not resume: raise MagvitTrajError(f"an interrupted run left {parts}; pass --resume to finish it or --overwrite to start over")
             elif (parts / 'config.json').read_text() != cfg.to_json():
                 raise MagvitTrajError(f"{parts} was started with another configuration; use --overwrite to start over")
+        fresh = not parts.exists()
         parts.mkdir(exist_ok=True)
         (parts / 'config.json').write_text(cfg.to_json())
         blocks = [(a, b, parts / f"block-{a:010d}-{b:010d}.h5") for a, b in _block_ranges(start, stop, block_size)]
@@ -298,8 +320,9 @@ def write_h5(out,                       # the .h5 file to write
             try:
                 with mp.get_context('fork').Pool(max(1, min(workers, len(todo)))) as pool:    # even one worker: see `in_child`
                     for n in pool.imap_unordered(_block_job, todo): bar.update(n); _crash_point('block')
-            except BaseException:
+            except BaseException as e:
                 for cut in parts.glob('.*.tmp'): cut.unlink()     # blocks that other workers were writing when the pool stopped
+                if fresh and isinstance(e, MagvitTrajError) and not any(parts.glob('block-*.h5')): shutil.rmtree(parts)   # refused: nothing to resume
                 raise
         _assemble([p for _, _, p in blocks], out, overwrite=True, progress=progress)
         shutil.rmtree(parts)
@@ -311,6 +334,7 @@ def merge_h5(shards:Sequence,     # shard files written with `write_h5(..., shar
              overwrite:bool=False,
              progress:bool=True)->Path:
     "Combine shard files that together hold a whole dataset into one file, identical to a single-machine run"
+    if isinstance(shards, (str, Path)): raise MagvitTrajError(f"shards must be a list of files, not one {type(shards).__name__} ({shards})")
     if not shards: raise MagvitTrajError("merge needs at least one shard file")
     srcs = _sources_by_start(shards)
     cfg = DatasetConfig.from_json(srcs[0][3])
@@ -441,7 +465,7 @@ def first_videos(ds,           # a dataset of dicts with 'video' (C, T, H, W) an
 # %% ../nbs/04_dataset.ipynb #27be3d62
 def split_ranges(n:int, fractions=(0.8, 0.1, 0.1))->list[range]:
     "Contiguous train/val/test index ranges of `n` samples"
-    fr = [check_float('split fraction', x, 0, 1) for x in fractions]
+    n, fr = check_int('n', n, 0), [check_float('split fraction', x, 0, 1) for x in fractions]
     if abs(sum(fr) - 1) > 1e-6: raise MagvitTrajError(f"split fractions must add up to 1, got {fractions}")
     edges = np.round(np.cumsum([0] + fr) * n).astype(int)
     return [range(a, b) for a, b in zip(edges[:-1], edges[1:])]

@@ -95,7 +95,8 @@ def trajectory_explorer():
                     focal=W.FloatSlider(value=1.2, min=0.3, max=3, step=0.05))
     def show(**kw):
         view = trajectory_view(**kw)
-        plot_trajectory_view(view); plt.show(); display(show_video(view['video']))
+        fig = plot_trajectory_view(view); plt.show(); plt.close(fig)   # closed: outside the inline backend figures pile up
+        display(show_video(view['video']))
     return W.VBox([W.HBox(list(controls.values())[i:i + 4]) for i in range(0, len(controls), 4)] + [W.interactive_output(show, controls)])
 
 # %% ../nbs/12_explore.ipynb #c79c4b3d
@@ -165,6 +166,6 @@ def prediction_explorer(model, # a trained MotionModel
                     seed=W.IntSlider(value=0, min=0, max=9))
     def show(**kw):
         view = prediction_view(model, videos, **kw)
-        plot_prediction_view(view); plt.show()
+        fig = plot_prediction_view(view); plt.show(); plt.close(fig)
         display(show_video(view['truth'], view['predicted'], caption='truth | prediction (the first frames are the known ones)'))
     return W.VBox([W.HBox(list(controls.values())), W.interactive_output(show, controls)])

@@ -5,6 +5,7 @@
 # %% ../nbs/10b_report.ipynb #e0bd151c
 from __future__ import annotations
 import base64, io, json, math
+from html import escape as html_escape
 from pathlib import Path
 import numpy as np
 import torch
@@ -113,6 +114,13 @@ def _rows(m:dict)->list[tuple[str, str]]:
     add('Moving MNIST Fréchet distance (one sample)', mm + ['frechet'])
     return r
 
+def _json_ready(x):
+    "Metrics as strict JSON holds them: NaN and infinities become null (Python's json would write bare NaN, which JSON readers refuse)"
+    if isinstance(x, dict): return {k: _json_ready(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)): return [_json_ready(v) for v in x]
+    if isinstance(x, (float, np.floating)) or (hasattr(x, 'item') and getattr(x, 'ndim', 1) == 0): x = float(x)
+    return None if isinstance(x, float) and not math.isfinite(x) else x
+
 def write_report(out_dir,               # folder for metrics.json, report.md, report.html
                  metrics:dict,          # from evaluate_trajectories (plus anything else: config, timings)
                  examples:dict|None=None, # name -> videos (B, T, C, H, W); 'input' first, shown beside each other
@@ -122,9 +130,11 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
     "Write metrics.json, report.md and a self-contained report.html"
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     rows = _rows(metrics)
-    with atomic_path(out / 'metrics.json') as t: t.write_text(json.dumps(metrics, indent=1, default=float))
+    plain = json.dumps(_json_ready(metrics), indent=1, default=float, allow_nan=False)
+    with atomic_path(out / 'metrics.json') as t: t.write_text(plain)
     md = [f"# {title}", "", "| metric | value |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
     with atomic_path(out / 'report.md') as t: t.write_text('\n'.join(md) + '\n\nAll numbers: metrics.json\n')
+    title = html_escape(title)
     html = [f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title><style>body{{font-family:sans-serif;max-width:1100px;margin:auto}}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}figure{display:inline-block}</style></head><body>",
             f"<h1>{title}</h1><table><tr><th>metric</th><th>value</th></tr>" + ''.join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>"]
@@ -141,6 +151,6 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
             if trails and len(pairs[0]) == 2: caption += '; dot paths: truth green, model red'
             html.append(f"<h3>{name}</h3>" + ''.join(gif_html(video_to_gif(_viewable(p, trails), scale=1), caption if i == 0 else None)
                                                      for i, p in enumerate(pairs)))
-    html.append("<h2>All metrics</h2><pre>" + json.dumps(metrics, indent=1, default=float) + "</pre></body></html>")
+    html.append("<h2>All metrics</h2><pre>" + html_escape(plain) + "</pre></body></html>")
     with atomic_path(out / 'report.html') as t: t.write_text('\n'.join(html))
     return out / 'report.html'

@@ -232,13 +232,18 @@ def _sense(uv)->str:
     area = np.sum(x[:-1] * y[1:] - x[1:] * y[:-1])
     return 'clockwise' if area > 0 else 'counter-clockwise'
 
+def _spin_sense(tr:Trajectories, cam:PinholeCamera, i:int)->str:
+    "Rotation sense as camera `i` sees path `i`: counter-clockwise when its spin axis (right-hand rule) points towards the camera"
+    axis = np.cross(tr.coef[i, :, 0], tr.coef[i, :, 1]) * np.sign(tr.omega[i])
+    return 'counter-clockwise' if axis @ (cam.centers[i] - tr.points[i].mean(0)) > 0 else 'clockwise'
+
 def describe(i:int, tr:Trajectories, cam:PinholeCamera, uv)->str:
     "A natural-language description of sample `i`"
     lab, P = int(tr.labels[i]), {k: v[i] for k, v in tr.params.items()}
     view = f"seen from {_where_from(cam, tr, i)}"
     if lab == 0: what = f"a dot moves in a straight line at {P['speed']:.2f} units per clip"
-    elif lab == 1: what = f"a dot circles {_sense(uv[i])}, radius {P['radius']:.2f}, {P['turns']:.2f} turns"
+    elif lab == 1: what = f"a dot circles {_spin_sense(tr, cam, i)}, radius {P['radius']:.2f}, {P['turns']:.2f} turns"
     elif lab == 2:
-        what = f"a dot spirals {_sense(uv[i])} along a helix, radius {P['radius']:.2f}, {P['turns']:.2f} turns, rising {P['rise']:.2f} along its axis"
+        what = f"a dot spirals {_spin_sense(tr, cam, i)} along a helix, radius {P['radius']:.2f}, {P['turns']:.2f} turns, rising {P['rise']:.2f} along its axis"
     else: what = f"a dot flies in a parabolic arc, peak {P['height']:.2f} above its start, gravity {P['gravity']:.2f}"
     return f"{what}, {view}"
