@@ -390,7 +390,8 @@ def _headline(m:dict)->str:
     if 'description' in m:
         dm, dp = m['description']['model'], m.get('description_perspective_size', {}).get('model', {})
         parts.append(f"describe: family {dm['family_accuracy']:.1%}, re-rendered {dm['rerender_px']:.2f} px, rotation {dm['rotation_accuracy']:.1%}, "
-                     f"3D {dm['path_error']:.1%} of extent" + (f" ({dp['path_error']:.1%} with dot sizes)" if dp else ''))
+                     f"3D {dm['path_error']:.1%} of extent" + (f" ({dp['path_error']:.1%} with dot sizes)" if dp else '')
+                     + f" (the classical fit alone: family {m['description']['classical']['family_accuracy']:.1%})")
     if 'text_generation' in m:
         tm = m['text_generation']['model']
         parts.append(f"from text: family {tm['family']:.1%}, sense {tm['sense']:.1%}, size within 25% {tm['size_within_25']:.1%}")
