@@ -13,8 +13,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
-           'psnr_from_mse', 'atomic_path', 'read_checkpoint', 'in_child', 'write_in_child', 'CLIParser', 'config_yaml',
-           'set_verbose', 'is_verbose', 'Terminated', 'run_cli', 'field_docs', 'config_flags', 'from_namespace',
+           'psnr_from_mse', 'on_terminate', 'atomic_path', 'read_checkpoint', 'in_child', 'write_in_child', 'CLIParser',
+           'config_yaml', 'set_verbose', 'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace',
            'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
@@ -100,6 +100,15 @@ def psnr_from_mse(mse): # a tensor of mean squared errors of signals in [0, 1]
     return -10 * mse.clamp(min=1e-10).log10()
 
 # %% ../nbs/00_core.ipynb #08f81aa2
+_ON_TERMINATE:list = []   # what a running command undoes if it is stopped by kill -TERM: its locks, temporary files, child processes
+
+@contextlib.contextmanager
+def on_terminate(undo:Callable):
+    "While the block runs, `undo()` is called if the command is stopped by `kill -TERM`"
+    _ON_TERMINATE.append(undo)
+    try: yield
+    finally: _ON_TERMINATE.remove(undo)
+
 @contextlib.contextmanager
 def atomic_path(path,                 # the file to (re)write
                 overwrite:bool=True,  # replace an existing file at `path`?
@@ -116,8 +125,9 @@ def atomic_path(path,                 # the file to (re)write
     umask = os.umask(0); os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)          # mkstemp makes 0600; the finished file gets the usual permissions
     try:
-        yield Path(tmp)
-        os.replace(tmp, path)
+        with on_terminate(lambda: os.path.exists(tmp) and os.unlink(tmp)):
+            yield Path(tmp)
+            os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
@@ -157,8 +167,9 @@ def in_child(fn:Callable, *args, **kwargs):
             with contextlib.suppress(Exception): s.flush()
         os._exit(0)
     os.close(w)
-    with os.fdopen(r, 'rb') as f: data = f.read()
-    _, status = os.waitpid(pid, 0)
+    with on_terminate(lambda: os.kill(pid, signal.SIGKILL)):
+        with os.fdopen(r, 'rb') as f: data = f.read()
+        _, status = os.waitpid(pid, 0)
     if not data: raise MagvitTrajError(f"the writing process died ({'signal %d' % os.WTERMSIG(status) if os.WIFSIGNALED(status) else 'exit code %d' % os.WEXITSTATUS(status)})")
     ok, value = pickle.loads(data)
     if ok: return value
@@ -245,13 +256,16 @@ def set_verbose(on:bool=True): # True: Lightning's own logs, warnings, summaries
 
 def is_verbose()->bool: return _VERBOSE[0]
 
-class Terminated(KeyboardInterrupt):
-    "`kill -TERM`: the command stops and cleans up (locks, temporary files) as after Ctrl-C"
-
-def _on_sigterm(main_pid:int):
+def _on_sigterm(main_pid:int, prog:str):
+    "kill -TERM: stop the workers, undo what `on_terminate` holds, one line, exit 143. Not by raising: unwinding a process pool whose workers died can deadlock"
     def handler(signum, frame):
-        if os.getpid() != main_pid: os._exit(128 + signum)   # a forked worker (its pool is being stopped): quietly, the main process cleans up
-        raise Terminated()
+        if os.getpid() != main_pid: os._exit(128 + signum)   # a forked worker: quietly; the main process cleans up
+        import multiprocessing as mp
+        for p in mp.active_children(): p.kill()
+        for undo in reversed(_ON_TERMINATE):
+            with contextlib.suppress(Exception): undo()
+        print(f"{prog}: terminated", file=sys.stderr); sys.stderr.flush()
+        os._exit(128 + signum)
     return handler
 
 def run_cli(parser:CLIParser,                  # the subcommand's parser
@@ -264,13 +278,12 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
     args = parser.parse_args(argv)
     set_verbose(args.verbose)
     main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _on_sigterm(os.getpid())) if main else None
+    old = signal.signal(signal.SIGTERM, _on_sigterm(os.getpid(), parser.prog)) if main else None
     try:
         action(args)
         return 0
-    except KeyboardInterrupt as e:
-        stop = isinstance(e, Terminated)
-        print(f"{parser.prog}: {'terminated' if stop else 'interrupted'}", file=sys.stderr); return 143 if stop else 130
+    except KeyboardInterrupt:
+        print(f"{parser.prog}: interrupted", file=sys.stderr); return 130
     except _USER_ERRORS as e:
         if args.debug: raise
         msg = ' '.join(str(e).split()) or type(e).__name__

@@ -15,7 +15,7 @@ import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
-from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, CLIParser, run_cli,
+from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, on_terminate, CLIParser, run_cli,
                               config_flags, from_namespace)
 from .camera import PinholeCamera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe
@@ -203,8 +203,10 @@ class _Lock:
         except BlockingIOError:
             os.close(self.fd)
             raise MagvitTrajError(f"another process is writing {str(self.path)[:-5]} (it holds {self.path}); wait for it or stop it") from None
+        self.held = on_terminate(lambda: self.path.unlink(missing_ok=True)); self.held.__enter__()   # kill -TERM removes it too
         return self
     def __exit__(self, *exc):   # the lock file goes (while still held) whatever happened inside: a refusal leaves nothing
+        self.held.__exit__(None, None, None)
         self.path.unlink(missing_ok=True); fcntl.flock(self.fd, fcntl.LOCK_UN); os.close(self.fd)
 
 def _crash_point(name:str):
