@@ -428,7 +428,10 @@ class TrajectoryH5Dataset(LazyH5, Dataset):
             self.config = DatasetConfig.from_json(f.attrs['config'])
             self.class_names = list(f.attrs['class_names'])
             n = f['videos'].shape[0]
-        self.indices = np.arange(n) if indices is None else np.asarray(indices, np.int64)
+        given = np.arange(n) if indices is None else np.asarray(indices)
+        if given.ndim != 1 or (len(given) and given.dtype.kind not in 'iu'):   # 0.5 was read as 0, [True, False] as rows 1 and 0
+            raise MagvitTrajError(f"indices must be a flat list of integer rows, got {given.dtype} of shape {given.shape}")
+        self.indices = given.astype(np.int64)
         if len(self.indices) and (self.indices.min() < 0 or self.indices.max() >= n):
             raise MagvitTrajError(f"indices must lie in 0..{n - 1} for {self.path}")
 

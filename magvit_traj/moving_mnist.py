@@ -280,6 +280,7 @@ def _num_digits_range(num_digits, canvas_size:int, digit_size:int)->tuple[int, i
     fit = (canvas_size // digit_size) ** 2
     if isinstance(num_digits, range) and num_digits.step == 1 and len(num_digits): lo, hi = num_digits.start, num_digits.stop - 1
     elif isinstance(num_digits, (tuple, list)) and len(num_digits) == 2: lo, hi = num_digits
+    elif isinstance(num_digits, str): return _num_digits_range(parse_num_digits(num_digits), canvas_size, digit_size)   # '1-3', as on the command line
     else: lo = hi = num_digits
     why = f" ({fit} boxes of {digit_size}x{digit_size} fit side by side on a {canvas_size}x{canvas_size} canvas)"
     try: lo, hi = check_int('num_digits', lo, 1, fit), check_int('num_digits', hi, 1, fit)
