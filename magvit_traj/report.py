@@ -9,7 +9,7 @@ from html import escape as html_escape
 from pathlib import Path
 import numpy as np
 import torch
-from .core import atomic_path, check_int, gif_html, video_to_gif, hstack_videos, to_uint8_frames
+from .core import MagvitTrajError, atomic_path, check_int, gif_html, video_to_gif, hstack_videos, to_uint8_frames
 from .trajectories import FAMILIES
 from .metrics import video_centroids, plot_confusion
 
@@ -118,6 +118,7 @@ def _json_ready(x):
     "Metrics as strict JSON holds them: NaN and infinities become null (Python's json would write bare NaN, which JSON readers refuse)"
     if isinstance(x, dict): return {k: _json_ready(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return [_json_ready(v) for v in x]
+    if hasattr(x, 'tolist') and getattr(x, 'ndim', 0) > 0: return _json_ready(x.tolist())   # arrays and tensors as lists
     if isinstance(x, (float, np.floating)) or (hasattr(x, 'item') and getattr(x, 'ndim', 1) == 0): x = float(x)
     return None if isinstance(x, float) and not math.isfinite(x) else x
 
@@ -128,9 +129,10 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
                  trails:bool=True,      # dot videos: draw the true (green) and the model's (red) dot paths
                 )->Path:
     "Write metrics.json, report.md and a self-contained report.html"
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    rows = _rows(metrics)
-    plain = json.dumps(_json_ready(metrics), indent=1, default=float, allow_nan=False)
+    out, rows = Path(out_dir), _rows(metrics)
+    plain = json.dumps(_json_ready(metrics), indent=1, default=float, allow_nan=False)   # before anything is written
+    if out.exists() and not out.is_dir(): raise MagvitTrajError(f"{out} is a file; write_report writes into a folder")
+    out.mkdir(parents=True, exist_ok=True)
     with atomic_path(out / 'metrics.json') as t: t.write_text(plain)
     md = [f"# {title}", "", "| metric | value |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
     with atomic_path(out / 'report.md') as t: t.write_text('\n'.join(md) + '\n\nAll numbers: metrics.json\n')
@@ -145,7 +147,7 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
         html.append("<h2>Videos</h2>")
         inp = examples.get('input')
         for name, vids in examples.items():
-            if name == 'input' or vids is None: continue
+            if name == 'input' or vids is None or not len(vids): continue
             pairs = [(v, inp[i]) for i, v in enumerate(vids)] if inp is not None and name != 'generation' and len(inp) >= len(vids) else [(v,) for v in vids]
             caption = f"{name}: model (left) beside the truth (right)" if len(pairs[0]) == 2 else f"{name}: one per class ({', '.join(FAMILIES)})"
             if trails and len(pairs[0]) == 2: caption += '; dot paths: truth green, model red'
