@@ -295,7 +295,8 @@ def _sample(a):
         names = [model.class_names[l] if l < len(model.class_names) else str(l) for l in labels]
     else:
         src, T = _sample_sources(model, a), model.clip_frames
-        first, last = (a.context + [a.context[0]])[:2]
+        context = list(a.context or ([T // 2] if a.task == 'predict' else [T // 4, T // 4]))   # 8 for predict; 8 and 8 left nothing to interpolate
+        first, last = (context + [context[0]])[:2]
         if a.task == 'predict': vids = model.predict(src[:, :first], **kw)
         else: vids = model.interpolate(src[:, :first], src[:, T - last:], **kw)
         pairs, names = src, [f'{a.task}-{i}' for i in range(len(vids))]
@@ -315,7 +316,7 @@ class SampleConfig:
     text: tuple|None = None               # generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)
     data: str|None = None                 # predict/interpolate: a trajectory .h5 to take videos from (default: new videos)
     n: int = 4                            # predict/interpolate: number of videos
-    context: tuple = (8,)                 # predict: frames known; interpolate: frames known at the start and at the end
+    context: tuple|None = None            # predict: frames known (default half the clip); interpolate: known at the start and at the end (default a quarter each)
     resolution: int|None = None           # new videos' size (default: the model's)
     steps: int = 12                       # decoding steps of the masked transformer
     temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate PREDICT_TEMPERATURE
@@ -326,7 +327,7 @@ class SampleConfig:
 def sample_main(argv=None)->int:
     "`magvit-traj sample --model DIR --task generate|predict|interpolate ...`"
     p = CLIParser(prog='magvit-traj sample', description='Generate, predict or interpolate videos with a trained model; writes GIFs and a grid PNG')
-    config_flags(p, SampleConfig).add_config_file()
+    config_flags(p, SampleConfig, flag_kwargs=dict(context=dict(type=int, nargs='+'))).add_config_file()
     return run_cli(p, _sample, argv)
 
 # %% ../nbs/08b_motion.ipynb #ed49802b
