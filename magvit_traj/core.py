@@ -266,7 +266,14 @@ def _on_sigterm(main_pid:int, prog:str):
             with contextlib.suppress(Exception): undo()
         print(f"{prog}: terminated", file=sys.stderr); sys.stderr.flush()
         os._exit(128 + signum)
+    handler.magvit_traj = True
     return handler
+
+def _default_sigterm_in_child():
+    "A forked child does not keep that handler: its pool stops it with SIGTERM, and a worker blocked on a queue lock never ran it (a hang)"
+    if getattr(signal.getsignal(signal.SIGTERM), 'magvit_traj', False): signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+os.register_at_fork(after_in_child=_default_sigterm_in_child)
 
 def run_cli(parser:CLIParser,                  # the subcommand's parser
             action:Callable[[argparse.Namespace], Any], # does the work
