@@ -256,10 +256,9 @@ def set_verbose(on:bool=True): # True: Lightning's own logs, warnings, summaries
 
 def is_verbose()->bool: return _VERBOSE[0]
 
-def _on_sigterm(main_pid:int, prog:str):
+def _on_sigterm(prog:str):
     "kill -TERM: stop the workers, undo what `on_terminate` holds, one line, exit 143. Not by raising: unwinding a process pool whose workers died can deadlock"
     def handler(signum, frame):
-        if os.getpid() != main_pid: os._exit(128 + signum)   # a forked worker: quietly; the main process cleans up
         import multiprocessing as mp
         for p in mp.active_children(): p.kill()
         for undo in reversed(_ON_TERMINATE):
@@ -285,7 +284,7 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
     args = parser.parse_args(argv)
     set_verbose(args.verbose)
     main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _on_sigterm(os.getpid(), parser.prog)) if main else None
+    old = signal.signal(signal.SIGTERM, _on_sigterm(parser.prog)) if main else None
     try:
         action(args)
         return 0
