@@ -9,7 +9,8 @@ import numpy as np
 from .core import MagvitTrajError
 
 # %% auto #0
-__all__ = ['intrinsics', 'look_at', 'PinholeCamera', 'Projection', 'project', 'frame_points', 'plot_camera']
+__all__ = ['intrinsics', 'look_at', 'PinholeCamera', 'Projection', 'project', 'as_camera', 'camera_at', 'frame_points',
+           'plot_camera']
 
 # %% ../nbs/01_camera.ipynb #7eec5b17
 def intrinsics(focal,            # (N,) or scalar focal length in pixels
@@ -92,6 +93,25 @@ def project(camera:PinholeCamera,    # N cameras
         raise MagvitTrajError(f"point {k} of video {n} is at or behind the camera (depth {z[n, k]:.3g}); move the camera further away")
     uvw = np.einsum('nij,ntj->nti', camera.K, xc)
     return Projection(uvw[..., :2] / z[..., None], z)
+
+# %% ../nbs/01_camera.ipynb #579dabec
+def as_camera(camera,               # a PinholeCamera, or a dict of K (N, 3, 3), R (N, 3, 3), t (N, 3): arrays, tensors or lists
+              n:int|None=None,      # the number of videos, when one camera per video is required
+             )->PinholeCamera:
+    "The cameras as a `PinholeCamera` (a dataset stores them as a dict), checked against the number of videos"
+    if isinstance(camera, dict):
+        missing = {'K', 'R', 't'} - set(camera)
+        if missing: raise MagvitTrajError(f"a camera needs K, R and t; missing {', '.join(sorted(missing))}")
+        as_np = lambda x: np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x, np.float64)
+        camera = PinholeCamera(*(as_np(camera[k]) for k in 'KRt'))
+    if not isinstance(camera, PinholeCamera):
+        raise MagvitTrajError(f"camera must be a PinholeCamera or a dict of K, R and t, not {type(camera).__name__}")
+    if n is not None and len(camera) != n: raise MagvitTrajError(f"{len(camera)} cameras for {n} videos: give one camera per video")
+    return camera
+
+def camera_at(camera:PinholeCamera, i:int)->PinholeCamera:
+    "Camera `i` of a batch, as a batch of one"
+    return PinholeCamera(camera.K[i], camera.R[i], camera.t[i])
 
 # %% ../nbs/01_camera.ipynb #fe22eca4
 def frame_points(points,              # (N, T, 3) world points of each video

@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 
 from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, on_terminate, CLIParser, run_cli,
                               config_flags, from_namespace)
-from .camera import PinholeCamera, project
+from .camera import PinholeCamera, as_camera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe
 from .render import dot_radius
 from .render import render_videos, perspective_radii
@@ -31,12 +31,7 @@ __all__ = ['FORMAT', 'FORMAT_VERSION', 'DatasetConfig', 'render_samples', 'gener
 # %% ../nbs/04_dataset.ipynb #9b634bba
 def _camera_lists(camera)->dict:
     "One camera (a PinholeCamera or a dict of K, R, t: arrays, tensors or lists) as the lists a config stores, checked"
-    if isinstance(camera, dict):
-        if (missing := {'K', 'R', 't'} - set(camera)): raise MagvitTrajError(f"a camera needs K, R and t; missing {', '.join(sorted(missing))}")
-        as_np = lambda x: np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x, np.float64)
-        camera = PinholeCamera(as_np(camera['K']), as_np(camera['R']), as_np(camera['t']))
-    if not isinstance(camera, PinholeCamera):
-        raise MagvitTrajError(f"camera must be a PinholeCamera or a dict of K, R and t, not {type(camera).__name__}")
+    camera = as_camera(camera)
     if len(camera) != 1 and not all(np.allclose(a, a[:1]) for a in (camera.K, camera.R, camera.t)):
         raise MagvitTrajError(f"camera holds {len(camera)} different cameras; a fixed camera films every sample "
                               "(camera=None gives each video a camera of its own)")

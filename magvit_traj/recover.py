@@ -11,16 +11,15 @@ import torch
 from scipy.optimize import least_squares
 from tqdm.auto import tqdm
 from .core import MagvitTrajError, check_choice, check_int, patch
-from .camera import PinholeCamera, project
+from .camera import PinholeCamera, as_camera, camera_at, project
 from .trajectories import FAMILIES, FAMILY_RANGES, Trajectories, time_grid, equation, evaluate_equation, describe as sentence, _sense
 from .render import dot_centroids
 from .motion import MotionModel
 
 # %% auto #0
-__all__ = ['FAMILY_PARAMS', 'RANGE_TOLERANCE', 'dot_track', 'as_camera', 'camera_at', 'family_path', 'FamilyFit', 'fit_family',
-           'choose_family', 'Description', 'describe_fit', 'range_excess', 'in_family_range', 'fit_videos',
-           'fit_workers', 'describe_fits', 'describe_videos', 'rerender_overlay', 'plot_path_3d',
-           'evaluate_description']
+__all__ = ['FAMILY_PARAMS', 'RANGE_TOLERANCE', 'dot_track', 'family_path', 'FamilyFit', 'fit_family', 'choose_family',
+           'Description', 'describe_fit', 'range_excess', 'in_family_range', 'fit_videos', 'fit_workers',
+           'describe_fits', 'describe_videos', 'rerender_overlay', 'plot_path_3d', 'evaluate_description']
 
 # %% ../nbs/09a_recover.ipynb #4e05decc
 def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on a light background
@@ -32,22 +31,6 @@ def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on 
     dark = np.clip(1 - v.mean(2), 0, 1)
     dark = np.where(dark > threshold, dark, 0)
     return dot_centroids(v, threshold), np.sqrt(np.maximum(dark.sum((-2, -1)) / np.pi - 1 / 12, 0))
-
-# %% ../nbs/09a_recover.ipynb #901f57e8
-def as_camera(camera,               # a PinholeCamera, or a dict of K (N, 3, 3), R (N, 3, 3), t (N, 3) (arrays or tensors)
-              n:int|None=None,      # the number of videos, when one camera per video is required
-             )->PinholeCamera:
-    "The cameras as a `PinholeCamera`, checked against the number of videos"
-    if isinstance(camera, dict):
-        missing = {'K', 'R', 't'} - set(camera)
-        if missing: raise MagvitTrajError(f"a camera dict needs K, R and t; missing {', '.join(sorted(missing))}")
-        camera = PinholeCamera(*(np.asarray(torch.as_tensor(camera[k]).double().cpu()) for k in 'KRt'))
-    if not isinstance(camera, PinholeCamera):
-        raise MagvitTrajError(f"camera must be a PinholeCamera or a dict of K, R and t, not {type(camera).__name__}")
-    if n is not None and len(camera) != n: raise MagvitTrajError(f"{len(camera)} cameras for {n} videos: give one camera per video")
-    return camera
-
-def camera_at(camera:PinholeCamera, i:int)->PinholeCamera: return PinholeCamera(camera.K[i], camera.R[i], camera.t[i])
 
 # %% ../nbs/09a_recover.ipynb #4467e4f3
 FAMILY_PARAMS = dict(linear=('vx', 'vy', 'vz'), circular=('polar', 'azimuth', 'radius', 'omega', 'phase'),
