@@ -241,7 +241,8 @@ def _evaluate(a):
                                   model.tokenizer.config.in_channels, seed=a.seed)
     metrics, examples = evaluate_trajectories(model, data, per_class=a.per_class, steps=a.steps, speed=not a.no_speed)
     if 'camera' in data and not a.no_describe: metrics['description'] = evaluate_description(model, data, workers=fit_workers())
-    page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}')
+    page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}',
+                        class_names=model.class_names)
     print(f"wrote {Path(a.out)/'metrics.json'} and {page}")
 
 @dataclass

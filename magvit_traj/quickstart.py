@@ -269,7 +269,7 @@ def quickstart(out='runs/quickstart',          # the run folder
         metrics['config'] = dict(name=name, data=dataset, **dataclasses.asdict(cfg))
         metrics['stage_minutes'] = {k: round(v / 60, 2) for k, v in run.times.items()}
         write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config',
-                     trails=dataset == 'trajectory')
+                     trails=dataset == 'trajectory', class_names=model.class_names if dataset == 'trajectory' else None)
         return _headline(metrics)
     run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.eval_samples, cfg.per_class, cfg.prediction_samples, 'describe'], [o/'metrics.json', o/'report.html'], make_eval)
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")

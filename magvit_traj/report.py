@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import MagvitTrajError, atomic_path, check_int, gif_html, video_to_gif, hstack_videos, to_uint8_frames
-from .trajectories import FAMILIES
 from .metrics import video_centroids, plot_confusion
 
 # %% auto #0
@@ -127,6 +126,7 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
                  examples:dict|None=None, # name -> videos (B, T, C, H, W); 'input' first, shown beside each other
                  title:str='magvit_traj evaluation',
                  trails:bool=True,      # dot videos: draw the true (green) and the model's (red) dot paths
+                 class_names=None,      # the classes of the 'generation' videos, one each in this order (None: not named)
                 )->Path:
     "Write metrics.json, report.md and a self-contained report.html"
     out, rows = Path(out_dir), _rows(metrics)
@@ -149,7 +149,7 @@ def write_report(out_dir,               # folder for metrics.json, report.md, re
         for name, vids in examples.items():
             if name == 'input' or vids is None or not len(vids): continue
             pairs = [(v, inp[i]) for i, v in enumerate(vids)] if inp is not None and name != 'generation' and len(inp) >= len(vids) else [(v,) for v in vids]
-            caption = f"{name}: model (left) beside the truth (right)" if len(pairs[0]) == 2 else f"{name}: one per class ({', '.join(FAMILIES)})"
+            caption = f"{name}: model (left) beside the truth (right)" if len(pairs[0]) == 2 else f"{name}: one per class" + (f" ({', '.join(map(str, class_names))})" if class_names else '')
             if trails and len(pairs[0]) == 2: caption += '; dot paths: truth green, model red'
             html.append(f"<h3>{name}</h3>" + ''.join(gif_html(video_to_gif(_viewable(p, trails), scale=1), caption if i == 0 else None)
                                                      for i, p in enumerate(pairs)))
