@@ -102,6 +102,8 @@ class TextVideoConfig:
     pos_emb: str = 'factorised'
     decoding: str = 'masked'           # how videos are decoded and trained: 'masked' (parallel steps) or 'autoregressive' (code by code)
     temperature: float = 1.0           # the sampling temperature `generate` uses unless given one
+    free_frames: int|None = None       # autoregressive: only the first latent frames drawn at `temperature`, the rest at `late_temperature` (None: all)
+    late_temperature: float = 0.0      # the temperature of the codes after `free_frames` (0: the most likely code)
     guidance: float = 0.0              # the classifier-free guidance `generate` uses unless given one (away from an empty sentence)
 
     def __post_init__(self):
@@ -109,7 +111,10 @@ class TextVideoConfig:
         if self.vocab[:2] != (PAD, NUM): raise MagvitTrajError(f"vocab must start with {PAD!r}, {NUM!r}; got {self.vocab[:2]}")
         check_int('max_words', self.max_words); check_int('text_depth', self.text_depth)
         check_choice('decoding', self.decoding, ('masked', 'autoregressive')); check_float('temperature', self.temperature, 0)
-        check_float('guidance', self.guidance, 0)
+        check_float('guidance', self.guidance, 0); check_float('late_temperature', self.late_temperature, 0)
+        if self.free_frames is not None:
+            check_int('free_frames', self.free_frames, 1, self.grid[0])
+            if self.decoding != 'autoregressive': raise MagvitTrajError(f"free_frames needs decoding='autoregressive' (masked decoding has no first frames); got {self.decoding!r}")
 
 class TextVideoTransformer(nn.Module):
     "A sentence encoder whose word vectors lead the video transformer's sequence (decoded masked or autoregressively)"
@@ -149,7 +154,8 @@ class TextVideoTransformer(nn.Module):
         zeros = torch.zeros(len(text), dtype=torch.long, device=self.device)
         kw = dict(temperature=temperature, seed=seed, guidance=guidance, prefix=self.text(text),
                   null_prefix=self.text(torch.zeros_like(text)) if guidance else None)
-        if self.config.decoding == 'autoregressive': codes = self.video.generate_autoregressive(zeros, **kw)
+        if self.config.decoding == 'autoregressive':
+            codes = self.video.generate_autoregressive(zeros, free_frames=self.config.free_frames, late_temperature=self.config.late_temperature, **kw)
         else: codes = self.video.generate(zeros, steps=steps, **kw)
         self.train(was)
         return codes

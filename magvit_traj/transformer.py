@@ -476,10 +476,14 @@ def generate_autoregressive(self:MaskedVideoTransformer,
                             prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens after the class (as in `forward`)
                             guidance:float=0.,           # classifier-free guidance scale (needs labels): l_c + guidance * (l_c - l_null)
                             null_prefix:torch.Tensor|None=None, # (b, L, d) with guidance: guide away from this prefix (e.g. an empty sentence), not the null class
+                            free_frames:int|None=None,   # latent frames drawn at `temperature`; the codes after them at `late_temperature` (None: all at `temperature`)
+                            late_temperature:float=0.,   # the temperature after the first `free_frames` latent frames (0: the most likely code)
                            ): # (b, t, h, w) long codes (and logits)
     "Decode code grids one code at a time in raster order with causal attention and a KV cache"
     temperature, c, dev = check_float('temperature', temperature, 0), self.config, self.device
-    guidance = check_float('guidance', guidance, 0)
+    guidance, late_temperature = check_float('guidance', guidance, 0), check_float('late_temperature', late_temperature, 0)
+    if free_frames is not None: check_int('free_frames', free_frames, 1, c.grid[0])
+    late_from = c.n_tokens if free_frames is None else free_frames * math.prod(c.grid[1:])   # the first position drawn at late_temperature
     if guidance and labels is None: raise MagvitTrajError(f"guidance={guidance} needs labels to guide towards; got labels=None")
     task = 'predict' if exists(condition_codes) else None
     r = self._request(labels, condition_codes, task, context, num_samples)
@@ -500,7 +504,7 @@ def generate_autoregressive(self:MaskedVideoTransformer,
         if return_logits: all_logits[:, :p + 1] = out
         logits = out[:, -1]
         for i in range(p, n):
-            codes[:, i] = _sample(logits[:, None], temperature, g)[0][:, 0]
+            codes[:, i] = _sample(logits[:, None], temperature if i < late_from else late_temperature, g)[0][:, 0]
             if i + 1 == n: break
             logits = step((self.tok_emb(codes[:, i:i + 1]) + pos[i:i + 1]).repeat(m, 1, 1), 1)[:, -1]   # the code just sampled
             if return_logits: all_logits[:, i + 1] = logits
