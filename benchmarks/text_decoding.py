@@ -71,6 +71,18 @@ def main(argv=None)->int:
         print_judged(model, test, train, settings, lc.pairs, f"| {name} | {decoding} | {n:,} | {steps or lc.max_steps:,} | {val_loss:.3f}")
     return 0
 
+def text_model_and_sentences(model_path, seed:int, n:int):
+    "The small quickstart's model with its text model, `n` test sentences of `seed`, and the training sentences (for the label-only baseline)"
+    import warnings
+    warnings.filterwarnings('ignore')
+    from magvit_traj.motion import MotionModel
+    from magvit_traj.quickstart import CONFIGS
+    from magvit_traj.text import language_dataset
+    from magvit_traj.dataset import render_samples
+    d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
+    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
+    return MotionModel.from_checkpoint(model_path), sentences(n, seed, n), sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
+
 def print_judged(model, test:list, train:list, settings, pairs:int, lead:str):
     "One Markdown row per (temperature, guidance) in `settings`: the `lead` cells, then what `evaluate_text_generation` measures"
     from magvit_traj.text import evaluate_text_generation

@@ -24,19 +24,12 @@ class Args:
 def main(argv=None)->int:
     from magvit_traj.core import CLIParser, config_flags, from_namespace
     a = from_namespace(Args, config_flags(CLIParser(prog='text_free_frames.py', description=__doc__.splitlines()[0]), Args).parse_args(argv))
-    import warnings
-    warnings.filterwarnings('ignore')
-    from magvit_traj.motion import MotionModel
     from magvit_traj.quickstart import CONFIGS
-    from magvit_traj.text import language_dataset
-    from magvit_traj.dataset import render_samples
-    from text_decoding import print_judged    # benchmarks/, the folder of this script
+    from text_decoding import print_judged, text_model_and_sentences    # benchmarks/, the folder of this script
     from _table import print_header
-    d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
-    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
-    model = MotionModel.from_checkpoint(a.model)
+    lc = CONFIGS['small'].language
+    model, test, train = text_model_and_sentences(a.model, a.seed, a.sentences)
     tc = model.text_model.config
-    test, train = sentences(a.sentences, a.seed, a.sentences), sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; model {a.model} "
           f"(its own decoding: temperature {tc.temperature:g}, guidance {tc.guidance:g}, free_frames {tc.free_frames}, late_temperature {tc.late_temperature:g})\n")
     print_header('free frames', 'late temperature', 'temperature', 'guidance', 'family', 'rotation sense', 'size within 25%',

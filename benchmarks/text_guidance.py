@@ -22,18 +22,11 @@ class Args:
 def main(argv=None)->int:
     from magvit_traj.core import CLIParser, config_flags, from_namespace
     a = from_namespace(Args, config_flags(CLIParser(prog='text_guidance.py', description=__doc__.splitlines()[0]), Args).parse_args(argv))
-    import warnings
-    warnings.filterwarnings('ignore')
-    from magvit_traj.motion import MotionModel
     from magvit_traj.quickstart import CONFIGS
-    from magvit_traj.text import language_dataset
-    from text_decoding import print_judged    # benchmarks/, the folder of this script
+    from text_decoding import print_judged, text_model_and_sentences    # benchmarks/, the folder of this script
     from _table import print_header
-    from magvit_traj.dataset import render_samples
-    d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
-    sentences = lambda n, seed, stop: list(render_samples(language_dataset(n, d['sequence_length'], d['resolution'], d['channels'], seed), 0, stop)['descriptions'])
-    model = MotionModel.from_checkpoint(a.model)
-    test, train = sentences(a.sentences, a.seed, a.sentences), sentences(lc.num_samples, 0, int(0.9 * lc.num_samples))
+    lc = CONFIGS['small'].language
+    model, test, train = text_model_and_sentences(a.model, a.seed, a.sentences)
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; model {a.model}\n")
     print_header('temperature', 'guidance', 'family', 'rotation sense', 'size within 25%', 'pairs: flipped sense turns the other way',
                  'pairs: radius 1.5 > 0.9')
