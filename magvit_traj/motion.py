@@ -295,7 +295,7 @@ def _sample(a):
         names = [model.class_names[l] if l < len(model.class_names) else str(l) for l in labels]
     else:
         src, T = _sample_sources(model, a), model.clip_frames
-        context = list(a.context or ([T // 2] if a.task == 'predict' else [T // 4, T // 4]))   # 8 for predict; 8 and 8 left nothing to interpolate
+        context = list(a.context or ([T // 2] if a.task == 'predict' else [T // 4, T // 4]))   # 16 frames: 8 known to predict; 4 and 4 around the gap to interpolate
         first, last = (context + [context[0]])[:2]
         if a.task == 'predict': vids = model.predict(src[:, :first], **kw)
         else: vids = model.interpolate(src[:, :first], src[:, T - last:], **kw)
