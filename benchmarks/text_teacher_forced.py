@@ -30,7 +30,7 @@ def main(argv=None)->int:
     from magvit_traj.dataset import render_samples
     from magvit_traj.recover import dot_track
     from magvit_traj.render import DOT_THRESHOLD
-    from magvit_traj.transformer import TASKS
+    from magvit_traj.transformer import TASKS, _guide
     from _table import print_header          # benchmarks/, the folder of this script
     d = CONFIGS['small'].dataset
     s = render_samples(language_dataset(a.videos, d['sequence_length'], d['resolution'], d['channels'], a.seed), 0, a.videos)
@@ -47,7 +47,7 @@ def main(argv=None)->int:
     requests, (uv_true, _) = [sentence_request(x) for x in sentences], dot_track(videos, DOT_THRESHOLD)
     centre = np.nanmean(uv_true, 1, keepdims=True)
     rows = {'the true videos, through the tokenizer': model.decode(codes)}
-    for name, logits in (('one step ahead, unguided', lc), (f'one step ahead, guided {g:g}', lc + g * (lc - lu))):
+    for name, logits in (('one step ahead, unguided', lc), (f'one step ahead, guided {g:g}', _guide(torch.cat([lc, lu]), g))):
         with torch.no_grad(): rows[name] = model.decode(rearrange(logits.argmax(-1), 'b (t h w) -> b t h w', **dict(zip('thw', grid))))
     free = "free generation (the model's own decoding, seed 0; its path is its own, so no dot error)"
     rows[free] = model.generate(text=sentences, seed=0)
