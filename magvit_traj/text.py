@@ -104,6 +104,8 @@ class TextVideoConfig:
     temperature: float = 1.0           # the sampling temperature `generate` uses unless given one
     free_frames: int|None = None       # autoregressive: only the first latent frames drawn at `temperature`, the rest at `late_temperature` (None: all)
     late_temperature: float = 0.0      # the temperature of the codes after `free_frames` (0: the most likely code)
+    input_noise: float = 0.0           # autoregressive training: share of input codes swapped for others (against exposure bias, 07_transformer)
+    noise_from: str = 'batch'          # input_noise's codes: 'batch' (any code of the batch) or 'model' (the model's own guesses)
     guidance: float = 0.0              # the classifier-free guidance `generate` uses unless given one (away from an empty sentence)
 
     def __post_init__(self):
@@ -112,6 +114,9 @@ class TextVideoConfig:
         check_int('max_words', self.max_words); check_int('text_depth', self.text_depth)
         check_choice('decoding', self.decoding, ('masked', 'autoregressive')); check_float('temperature', self.temperature, 0)
         check_float('guidance', self.guidance, 0); check_float('late_temperature', self.late_temperature, 0)
+        check_choice('noise_from', self.noise_from, ('batch', 'model'))
+        if check_float('input_noise', self.input_noise, 0, 1) and self.decoding != 'autoregressive':
+            raise MagvitTrajError(f"input_noise needs decoding='autoregressive' (masked training already hides codes); got {self.decoding!r}")
         if self.free_frames is not None:
             check_int('free_frames', self.free_frames, 1)   # at most the latent frames: checked when decoding (the data decides them)
             if self.decoding != 'autoregressive': raise MagvitTrajError(f"free_frames needs decoding='autoregressive' (masked decoding has no first frames); got {self.decoding!r}")
@@ -138,7 +143,9 @@ class TextVideoTransformer(nn.Module):
         drop = (torch.rand(len(text), generator=generator) < self.config.text_dropout).to(self.device)
         text = text.masked_fill(drop[:, None, None], 0.)
         zeros = torch.zeros(len(text), dtype=torch.long, device=self.device)
-        if self.config.decoding == 'autoregressive': return self.video.autoregressive_loss(codes, zeros, prefix=self.text(text))
+        if self.config.decoding == 'autoregressive':
+            return self.video.autoregressive_loss(codes, zeros, prefix=self.text(text), input_noise=self.config.input_noise,
+                                                    noise_from=self.config.noise_from, generator=generator)
         return self.video.training_loss(codes, zeros, task='generate', generator=generator, prefix=self.text(text))
 
     @torch.no_grad()

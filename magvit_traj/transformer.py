@@ -18,7 +18,7 @@ from .core import MagvitTrajError, check_int, check_float, check_choice, exists,
 
 # %% auto #0
 __all__ = ['TASKS', 'NO_CONDITION', 'cosine_mask_schedule', 'TransformerConfig', 'resolve_context', 'latent_context',
-           'build_condition', 'KVCache', 'Attention', 'TransformerBlock', 'MaskedVideoTransformer']
+           'build_condition', 'KVCache', 'Attention', 'TransformerBlock', 'MaskedVideoTransformer', 'swap_codes']
 
 # %% ../nbs/07_transformer.ipynb #cf9610ff
 TASKS = ('generate', 'predict', 'interpolate', 'unconditional')  # task token ids 0..3
@@ -517,6 +517,9 @@ def autoregressive_loss(self:MaskedVideoTransformer,
                         labels=None,        # (b,) class ids, or None (null class)
                         task:str|None=None, # the task token: None for 'generate' / 'unconditional', or 'predict' (a prompt)
                         prefix:torch.Tensor|None=None, # (b, L, d) more conditioning tokens (as in `forward`)
+                        input_noise:float=0., # in training: this share of the input codes swapped for other codes (the targets stay)
+                        noise_from:str='batch', # input_noise's codes: 'batch' (any code of the batch) or 'model' (the model's own guess there)
+                        generator:torch.Generator|None=None, # draws input_noise's swaps
                        )->dict:             # 'loss': next-code cross-entropy in raster order
     "VideoGPT-style training of the causal reading of the weights (only needed to make autoregressive samples meaningful)"
     c, dev = self.config, self.device
@@ -525,5 +528,24 @@ def autoregressive_loss(self:MaskedVideoTransformer,
     class_ids = _check_labels(labels, c.n_classes, dev) if exists(labels) else torch.full((b,), self.null_class, device=dev)
     task = check_choice('task', task, (None, 'predict'))
     task_ids = torch.full((b,), TASKS.index(task or ('generate' if exists(labels) else 'unconditional')), device=dev)
-    logits = self.forward_causal(codes, task_ids, class_ids, prefix)
+    noise_from, inputs = check_choice('noise_from', noise_from, ('batch', 'model')), codes
+    if check_float('input_noise', input_noise, 0, 1) and self.training:
+        guesses = self._own_guesses(codes, task_ids, class_ids, prefix, generator) if noise_from == 'model' else None
+        inputs = swap_codes(codes, input_noise, generator, guesses)
+    logits = self.forward_causal(inputs, task_ids, class_ids, prefix)
     return dict(loss=F.cross_entropy(rearrange(logits, 'b n k -> b k n'), codes))
+
+@patch
+@torch.no_grad()
+def _own_guesses(self:MaskedVideoTransformer, codes, task_ids, class_ids, prefix=None, generator=None)->torch.Tensor: # (b, n) long
+    "Every position's code drawn from the model's own prediction given the true history (parallel scheduled sampling)"
+    return _sample(self.forward_causal(codes, task_ids, class_ids, prefix), 1., generator)[0]
+
+def swap_codes(codes:torch.Tensor,   # (b, n) long
+               share:float,          # the expected share of positions swapped
+               generator:torch.Generator|None=None,
+               others:torch.Tensor|None=None)->torch.Tensor: # (b, n) the codes to swap in; None: drawn from any position of the batch
+    "Codes with a random `share` of positions given another code (by default one that occurs in the batch)"
+    swap = torch.rand(codes.shape, generator=generator).to(codes.device) < share
+    if others is None: others = codes.flatten()[torch.randint(codes.numel(), codes.shape, generator=generator).to(codes.device)]
+    return torch.where(swap, others, codes)
