@@ -1,7 +1,7 @@
 """Issue 13: train the text model against exposure bias (`input_noise`), and does the family read from its videos rise?
-Retrains the small quickstart's language stage (the same data, steps and start, from `runs/quickstart`) once per
-variant below, with a share of its training input codes swapped for other codes: codes drawn from anywhere in the
-batch, or the model's own guesses (parallel scheduled sampling). Then judges each, as the quickstart decodes, on 512
+Retrains the small quickstart's language stage (the same data and start, from `runs/quickstart`, and its steps unless
+the variant says) once per variant below, with a share of its training input codes swapped for other codes: codes
+drawn from anywhere in the batch, or the model's own guesses (parallel scheduled sampling). Then judges each, as the quickstart decodes, on 512
 sentences of seed 2 (the choosing seed, not the reported seed 1). A variant whose `text.pt` exists is judged, not
 retrained. Prints Markdown tables.
 
@@ -13,8 +13,8 @@ retrained. Prints Markdown tables.
 import sys, json
 from dataclasses import dataclass
 
-VARIANTS = dict(none=(0., 'batch'), batch_20=(0.2, 'batch'), batch_30=(0.3, 'batch'), batch_40=(0.4, 'batch'),   # (input_noise, noise_from)
-                model_50=(0.5, 'model'), model_100=(1.0, 'model'))
+VARIANTS = dict(none=(0., 'batch'), batch_20=(0.2, 'batch'), batch_30=(0.3, 'batch'), batch_40=(0.4, 'batch'),   # (input_noise, noise_from,
+                model_50=(0.5, 'model'), model_100=(1.0, 'model'), batch_30_16k=(0.3, 'batch', 16000))   # steps if not the stage's)
 
 @dataclass
 class Args:
@@ -24,7 +24,7 @@ class Args:
     seed: int = 2                          # of the judged sentences
     sentences: int = 512                   # how many
 
-def train_variant(run, out, input_noise:float, noise_from:str)->float:
+def train_variant(run, out, input_noise:float, noise_from:str, steps:int|None=None)->float:
     "The small language stage with this `input_noise` (skipped where `out/text.pt` exists); its validation loss on clean inputs"
     from magvit_traj.quickstart import CONFIGS
     from magvit_traj.text import train_text_model
@@ -32,7 +32,7 @@ def train_variant(run, out, input_noise:float, noise_from:str)->float:
         d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
         train_text_model(run/'tokenizer'/'vqvae.pt', out, lc.num_samples, d['sequence_length'], d['resolution'], d['channels'],
                          model=dict(lc.model, input_noise=input_noise, noise_from=noise_from), init_from=run/'transformer'/'transformer.pt',
-                         max_steps=lc.max_steps, batch_size=lc.batch_size, lr=lc.lr, warmup_steps=lc.warmup_steps, val_every=lc.val_every,
+                         max_steps=steps or lc.max_steps, batch_size=lc.batch_size, lr=lc.lr, warmup_steps=lc.warmup_steps, val_every=lc.val_every,
                          progress=False)
     return json.loads((out/'metrics.json').read_text())['val/loss']
 
@@ -52,14 +52,14 @@ def main(argv=None)->int:
     run, lc = Path(a.run), CONFIGS['small'].language
     _, test, train = text_model_and_sentences(run/'model', a.seed, a.sentences)
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; each variant is the "
-          f"small language stage ({lc.max_steps} steps, {lc.num_samples} videos) decoded as the quickstart does\n")
+          f"small language stage ({lc.max_steps} steps unless its name says, {lc.num_samples} videos) decoded as the quickstart does\n")
     print_header('variant', 'input_noise', 'noise_from', 'validation loss (clean inputs)', 'temperature', 'guidance', 'family',
                  'rotation sense', 'size within 25%', 'pairs: flipped sense turns the other way', 'pairs: radius 1.5 > 0.9')
     rows = []
     for name in a.variants:
-        noise, source = VARIANTS[name]
+        noise, source, *steps = VARIANTS[name]
         folder = Path(a.out)/name
-        loss = train_variant(run, folder, noise, source)
+        loss = train_variant(run, folder, noise, source, *steps)
         tok = run/'tokenizer'/'vqvae.pt'
         model = MotionModel(VQVAE.from_checkpoint(tok), text_model=load_code_model(folder/'text.pt', 'text', tok), device='cpu')
         tc = model.text_model.config
