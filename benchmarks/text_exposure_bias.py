@@ -8,6 +8,7 @@ retrained. Prints Markdown tables.
     magvit-traj quickstart --out runs/quickstart --with language
     python benchmarks/text_exposure_bias.py --variants model_50 model_100 batch_30 none > benchmarks/results/text_exposure_bias_cpu.md
     python benchmarks/text_exposure_bias.py --variants batch_20 batch_40 > benchmarks/results/text_exposure_bias_sweep_cpu.md
+    python benchmarks/text_exposure_bias.py --variants batch_30_16k > benchmarks/results/text_exposure_bias_steps_cpu.md
     # about 15 min per variant on 2 cores (10 to train, 5 to judge)
 """
 import sys, json
