@@ -6,6 +6,7 @@ configuration's `guidance` and `temperature` are chosen from it.
     magvit-traj quickstart --out runs/quickstart --with language
     python benchmarks/text_guidance.py --model runs/quickstart/model > benchmarks/results/text_guidance_cpu.md
     python benchmarks/text_guidance.py --seed 1 --sentences 512 --chosen_only > benchmarks/results/text_generation_512_cpu.md
+    python benchmarks/text_guidance.py --sentences 512 --guidances 0.5 1.5 > benchmarks/results/text_guidance_input_noise_cpu.md
 """
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ class Args:
     seed: int = 2                          # of the sentences: 2 chooses, 1 is what the quickstart reports
     sentences: int = 128                   # how many
     chosen_only: bool = False              # only the small configuration's setting (temperature 0.5, guidance 1.0) and the same unguided
+    guidances: tuple[float, ...] = ()      # instead, only these guidance scales at temperature 0.5
 
 def main(argv=None)->int:
     from magvit_traj.core import CLIParser, config_flags, from_namespace
@@ -30,9 +32,9 @@ def main(argv=None)->int:
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; model {a.model}\n")
     print_header('temperature', 'guidance', 'family', 'rotation sense', 'size within 25%', 'pairs: flipped sense turns the other way',
                  'pairs: radius 1.5 > 0.9')
-    settings = ((0.5, 0.0), (0.5, 1.0)) if a.chosen_only else SETTINGS
+    settings = tuple((0.5, g) for g in a.guidances) or (((0.5, 0.0), (0.5, 1.0)) if a.chosen_only else SETTINGS)
     judged = print_judged(model, test, train, settings, lc.pairs, '')
-    if a.chosen_only:    # where the family goes wrong: the rate per stated family
+    if a.chosen_only or a.guidances:    # where the family goes wrong: the rate per stated family
         fams = list(judged[0]['model']['by_family'])
         print("\nFamily as stated, per stated family\n")
         print_header('temperature', 'guidance', *fams)
