@@ -1,8 +1,8 @@
 """Issue 13: train the text model against exposure bias (`input_noise`), and does the family read from its videos rise?
 Retrains the small quickstart's language stage (the same data and start, from `runs/quickstart`, and its steps unless
 the variant says) once per variant below, with a share of its training input codes swapped for other codes: codes
-drawn from anywhere in the batch, or the model's own guesses (parallel scheduled sampling). Then judges each, as the quickstart decodes, on 512
-sentences of seed 2 (the choosing seed, not the reported seed 1). A variant whose `text.pt` exists is judged, not
+drawn from anywhere in the batch, or the model's own guesses (parallel scheduled sampling). Then judges each, as the
+quickstart decodes, on 512 sentences of seed 2 (the choosing seed, not the reported seed 1). A variant whose `text.pt` exists is judged, not
 retrained. Prints Markdown tables.
 
     magvit-traj quickstart --out runs/quickstart --with language
@@ -51,6 +51,8 @@ def main(argv=None)->int:
     from text_decoding import print_judged, text_model_and_sentences    # benchmarks/, the folder of this script
     from _table import print_header
     run, lc = Path(a.run), CONFIGS['small'].language
+    tok_path = run/'tokenizer'/'vqvae.pt'
+    tokenizer = VQVAE.from_checkpoint(tok_path)   # one tokenizer for every variant's model
     _, test, train = text_model_and_sentences(run/'model', a.seed, a.sentences)
     print(f"Generation from {len(test)} sentences of seed {a.seed}, judged by describe through the language camera; each variant is the "
           f"small language stage ({lc.max_steps} steps unless its name says, {lc.num_samples} videos) decoded as the quickstart does\n")
@@ -61,8 +63,7 @@ def main(argv=None)->int:
         noise, source, *steps = VARIANTS[name]
         folder = Path(a.out)/name
         loss = train_variant(run, folder, noise, source, *steps)
-        tok = run/'tokenizer'/'vqvae.pt'
-        model = MotionModel(VQVAE.from_checkpoint(tok), text_model=load_code_model(folder/'text.pt', 'text', tok), device='cpu')
+        model = MotionModel(tokenizer, text_model=load_code_model(folder/'text.pt', 'text', tok_path), device='cpu')
         tc = model.text_model.config
         m, = print_judged(model, test, train, [(tc.temperature, tc.guidance)], lc.pairs, f"| {name} | {noise:g} | {source} | {loss:.3f}")
         rows.append((name, m))
