@@ -9,13 +9,16 @@ retrained. Prints Markdown tables.
     python benchmarks/text_exposure_bias.py --variants model_50 model_100 batch_30 none > benchmarks/results/text_exposure_bias_cpu.md
     python benchmarks/text_exposure_bias.py --variants batch_20 batch_40 > benchmarks/results/text_exposure_bias_sweep_cpu.md
     python benchmarks/text_exposure_bias.py --variants batch_30_16k > benchmarks/results/text_exposure_bias_steps_cpu.md
+    python benchmarks/text_exposure_bias.py --variants batch_30_depth8 batch_30_dim128x6 > benchmarks/results/text_exposure_bias_sizes_cpu.md
     # about 15 min per variant on 2 cores (10 to train, 5 to judge)
 """
 import sys, json
 from dataclasses import dataclass
 
 VARIANTS = dict(none=(0., 'batch'), batch_20=(0.2, 'batch'), batch_30=(0.3, 'batch'), batch_40=(0.4, 'batch'),   # (input_noise, noise_from,
-                model_50=(0.5, 'model'), model_100=(1.0, 'model'), batch_30_16k=(0.3, 'batch', 16000))   # steps if not the stage's)
+                model_50=(0.5, 'model'), model_100=(1.0, 'model'), batch_30_16k=(0.3, 'batch', 16000),   # steps if not the stage's,
+                batch_30_depth8=(0.3, 'batch', None, dict(depth=8)),                  # model sizes if not the stage's)
+                batch_30_dim128x6=(0.3, 'batch', None, dict(dim=128, depth=6)))
 
 @dataclass
 class Args:
@@ -25,14 +28,14 @@ class Args:
     seed: int = 2                          # of the judged sentences
     sentences: int = 512                   # how many
 
-def train_variant(run, out, input_noise:float, noise_from:str, steps:int|None=None)->float:
+def train_variant(run, out, input_noise:float, noise_from:str, steps:int|None=None, sizes:dict|None=None)->float:
     "The small language stage with this `input_noise` (skipped where `out/text.pt` exists); its validation loss on clean inputs"
     from magvit_traj.quickstart import CONFIGS
     from magvit_traj.text import train_text_model
     if not (out/'text.pt').exists():
         d, lc = CONFIGS['small'].dataset, CONFIGS['small'].language
         train_text_model(run/'tokenizer'/'vqvae.pt', out, lc.num_samples, d['sequence_length'], d['resolution'], d['channels'],
-                         model=dict(lc.model, input_noise=input_noise, noise_from=noise_from), init_from=run/'transformer'/'transformer.pt',
+                         model=dict(lc.model, input_noise=input_noise, noise_from=noise_from, **(sizes or {})), init_from=run/'transformer'/'transformer.pt',
                          max_steps=steps or lc.max_steps, batch_size=lc.batch_size, lr=lc.lr, warmup_steps=lc.warmup_steps, val_every=lc.val_every,
                          progress=False)
     return json.loads((out/'metrics.json').read_text())['val/loss']
