@@ -1,6 +1,6 @@
-"""Issue 13: train the text model against exposure bias (`input_noise`), and does the family read from its videos rise?
-Retrains the small quickstart's language stage (the same data and start, from `runs/quickstart`, and its steps unless
-the variant says) once per variant below, with a share of its training input codes swapped for other codes: codes
+"""Issue 13: train the text model against exposure bias (`input_noise`), or larger, and does the family read from its videos rise?
+Retrains the small quickstart's language stage (the same data and start, from `runs/quickstart`, and its steps and model
+size unless the variant says) once per variant below, with a share of its training input codes swapped for other codes: codes
 drawn from anywhere in the batch, or the model's own guesses (parallel scheduled sampling). Then judges each, as the
 quickstart decodes, on 512 sentences of seed 2 (the choosing seed, not the reported seed 1). A variant whose `text.pt` exists is judged, not
 retrained. Prints Markdown tables.
