@@ -63,9 +63,9 @@ def main(argv=None)->int:
                  'rotation sense', 'size within 25%', 'pairs: flipped sense turns the other way', 'pairs: radius 1.5 > 0.9')
     rows = []
     for name in a.variants:
-        noise, source, *steps = VARIANTS[name]
+        noise, source, *steps_and_sizes = VARIANTS[name]
         folder = Path(a.out)/name
-        loss = train_variant(run, folder, noise, source, *steps)
+        loss = train_variant(run, folder, noise, source, *steps_and_sizes)
         model = MotionModel(tokenizer, text_model=load_code_model(folder/'text.pt', 'text', tok_path), device='cpu')
         tc = model.text_model.config
         m, = print_judged(model, test, train, [(tc.temperature, tc.guidance)], lc.pairs, f"| {name} | {noise:g} | {source} | {loss:.3f}")
