@@ -51,7 +51,7 @@ def main(argv=None)->int:
     for r in a.ratios:
         n = max(1, round(r * codes.shape[1]))
         mask = torch.rand(codes.shape, generator=g).argsort(-1) < n
-        l = {k: loss(mask, v) for k, v in classes.items()}
+        l = {name: loss(mask, ids) for name, ids in classes.items()}
         print(f"| {r:.0%} | {l['own']:.4f} | {l['other']:.4f} | {l['null']:.4f} | {l['null'] - l['own']:.4f} |", flush=True)
     return 0
 
