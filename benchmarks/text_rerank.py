@@ -75,9 +75,10 @@ def main(argv=None)->int:
     for k in range(K):
         codes = torch.cat([tm.generate(sentences[i:i + 32], seed=1000 * k + i) for i in range(0, n, 32)])
         cond, empty = next_code_logits(codes, words), next_code_logits(codes, torch.zeros_like(words))
-        scores['text model, unguided'].append(log_probs(codes, cond))
+        given = log_probs(codes, cond)
+        scores['text model, unguided'].append(given)
         scores['text model, guided'].append(log_probs(codes, _guide(torch.cat([cond, empty]), tm.config.guidance)))
-        scores['text model, ratio to the empty sentence'].append(log_probs(codes, cond) - log_probs(codes, empty))
+        scores['text model, ratio to the empty sentence'].append(given - log_probs(codes, empty))
         with torch.no_grad():
             scores['family head'].append(head(codes.long()).softmax(-1)[torch.arange(n), want].numpy())
             shown = judge_videos(model.decode(codes), workers=2)
