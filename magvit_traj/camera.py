@@ -62,6 +62,9 @@ class PinholeCamera:
             raise MagvitTrajError(f"camera needs K (N,3,3), R (N,3,3), t (N,3); got {self.K.shape}, {self.R.shape}, {self.t.shape}")
         if not (np.isfinite(self.K).all() and np.isfinite(self.R).all() and np.isfinite(self.t).all()):
             raise MagvitTrajError("camera parameters must be finite")
+        off = np.abs(self.R @ self.R.transpose(0, 2, 1) - np.eye(3)).max(initial=0)
+        if off > 1e-3 or (np.linalg.det(self.R) < 0).any():
+            raise MagvitTrajError(f"R must hold rotations (R R^T = I, det R = +1); R R^T is off by up to {off:.3g}")
 
     def __len__(self): return len(self.K)
 

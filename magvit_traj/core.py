@@ -356,19 +356,32 @@ def from_namespace(cls, ns, **overrides):
     return cls(**{**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(ns).items() if k in names}, **overrides})
 
 # %% ../nbs/00_core.ipynb #7e27edb0
+def _as_array(x)->np.ndarray:
+    "A tensor (on any device, with grad; uint8 kept, other dtypes as float32) or an array-like, as numpy"
+    if hasattr(x, 'detach'): x = x.detach().cpu(); x = x if str(x.dtype) == 'torch.uint8' else x.float()
+    return np.asarray(x)
+
+def _is_frames(v:np.ndarray)->bool: # uint8 frames (T, H, W, C) already, as to_uint8_frames returns them
+    return v.dtype == np.uint8 and v.ndim == 4 and v.shape[-1] in (1, 3) and v.shape[1] not in (1, 3)
+
 def to_uint8_frames(video)->np.ndarray: # (T, H, W, C) uint8, C in {1, 3}
-    "A video `(T, C, H, W)` or `(T, H, W)` in [0, 1] (array or tensor) as uint8 frames `(T, H, W, C)`"
-    v = np.asarray(video.detach().cpu().float() if hasattr(video, 'detach') else video, dtype=np.float32)
+    "A video `(T, C, H, W)` or `(T, H, W)`, float in [0, 1] or uint8 in [0, 255] (array or tensor), as uint8 frames `(T, H, W, C)`"
+    v = _as_array(video)
+    if _is_frames(v): return v
     if v.ndim == 3: v = v[:, None]
-    if v.ndim != 4 or v.shape[1] not in (1, 3):
-        raise MagvitTrajError(f"video must be (T, C, H, W) with C in (1, 3) or (T, H, W); got shape {tuple(v.shape)}")
-    return (np.clip(v, 0, 1) * 255 + 0.5).astype(np.uint8).transpose(0, 2, 3, 1)
+    if v.ndim != 4 or v.shape[1] not in (1, 3) or not len(v):
+        raise MagvitTrajError(f"video must be (T, C, H, W) with C in (1, 3) or (T, H, W), T >= 1; got shape {tuple(v.shape)}")
+    if v.dtype == np.uint8: return v.transpose(0, 2, 3, 1)
+    if not np.issubdtype(v.dtype, np.number): raise MagvitTrajError(f"video must be float in [0, 1] or uint8, not {v.dtype}")
+    return (np.clip(v.astype(np.float32), 0, 1) * 255 + 0.5).astype(np.uint8).transpose(0, 2, 3, 1)
+
 
 # %% ../nbs/00_core.ipynb #9fbe76b2
-def hstack_videos(videos:Sequence, # each (T, C, H, W) or (T, H, W) in [0, 1], or uint8 frames (T, H, W, C)
+def hstack_videos(videos:Sequence, # each (T, C, H, W) or (T, H, W), float in [0, 1] or uint8; or uint8 frames (T, H, W, C)
                   gap:int=2)->np.ndarray: # (T, H, W', C) uint8
     "Place videos of equal length and height side by side, a grey bar of `gap` pixels between them"
-    frames = [v if isinstance(v, np.ndarray) and v.dtype == np.uint8 else to_uint8_frames(v) for v in videos]
+    if not len(videos): raise MagvitTrajError("no videos to show: give at least one")
+    frames = [to_uint8_frames(v) for v in videos]
     c = max(f.shape[-1] for f in frames)
     frames = [np.repeat(f, c // f.shape[-1], -1) for f in frames]
     t, h = frames[0].shape[:2]
@@ -377,14 +390,14 @@ def hstack_videos(videos:Sequence, # each (T, C, H, W) or (T, H, W) in [0, 1], o
     sep = np.full((t, h, gap, c), 128, np.uint8)
     return np.concatenate([x for f in frames for x in (f, sep)][:-1], axis=2)
 
-def video_to_gif(video,            # (T, C, H, W) or (T, H, W) in [0, 1], or uint8 (T, H, W, C)
+def video_to_gif(video,            # as `to_uint8_frames` takes it, or uint8 frames (T, H, W, C)
                  fps:float=8,      # frames per second
                  scale:int=2,      # nearest-neighbour upscaling, so small frames stay crisp
                 )->bytes:          # GIF file contents
     "Encode a video as a looping animated GIF"
     from PIL import Image
-    f = video if (isinstance(video, np.ndarray) and video.dtype == np.uint8) else to_uint8_frames(video)
-    f = f.repeat(scale, 1).repeat(scale, 2)
+    fps, scale = check_float('fps', fps, 0, low_open=True), check_int('scale', scale, 1, 64)
+    f = to_uint8_frames(video).repeat(scale, 1).repeat(scale, 2)
     imgs = [Image.fromarray(x[..., 0] if x.shape[-1] == 1 else x) for x in f]
     buf = io.BytesIO()
     imgs[0].save(buf, format='GIF', save_all=True, append_images=imgs[1:], duration=int(1000 / fps), loop=0)
@@ -405,15 +418,19 @@ def show_video(*videos,            # each (T, C, H, W) or (T, H, W) in [0, 1]; s
     return HTML(gif_html(video_to_gif(hstack_videos(videos), fps=fps, scale=scale), caption))
 
 # %% ../nbs/00_core.ipynb #3683b87c
-def plot_frames(videos,           # (N, T, C, H, W) in [0, 1], array or tensor
+def plot_frames(videos,           # (N, T, C, H, W), float in [0, 1] or uint8, array or tensor
                 titles=None,      # one title per row
                 max_frames:int=8, # frames shown per row, evenly spaced
                ):
     "A matplotlib figure of frames: one row per video"
     import matplotlib.pyplot as plt
-    v = np.clip(np.asarray(videos.detach().float().cpu() if hasattr(videos, 'detach') else videos, dtype=np.float32), 0, 1)
+    v = _as_array(videos)
+    if v.ndim != 5 or v.shape[2] not in (1, 3) or not v.size:
+        raise MagvitTrajError(f"videos must be (N, T, C, H, W) with C in (1, 3), N, T >= 1; got shape {tuple(v.shape)}")
+    v = v / 255 if v.dtype == np.uint8 else np.clip(v.astype(np.float32), 0, 1)
     N, T = v.shape[:2]
-    ks = np.linspace(0, T - 1, min(T, max_frames)).round().astype(int)
+    if titles is not None and len(titles) != N: raise MagvitTrajError(f"titles must give one title per video ({N}); got {len(titles)}")
+    ks = np.linspace(0, T - 1, min(T, check_int('max_frames', max_frames))).round().astype(int)
     fig, axs = plt.subplots(N, len(ks), figsize=(1.3 * len(ks), 1.4 * N), squeeze=False)
     for i in range(N):
         for j, k in enumerate(ks):

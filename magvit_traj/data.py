@@ -21,8 +21,8 @@ from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, LazyH5, gener
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'read_video',
-           'VideoFolderDataset', 'file_stamp', 'DataConfig', 'add_data_args', 'VideoData']
+__all__ = ['VIDEO_EXTS', 'DATASET_TYPES', 'h5_layout', 'resize_clip', 'HDF5VideoDataset', 'ClipDataset', 'scaled_intrinsics',
+           'read_video', 'VideoFolderDataset', 'file_stamp', 'DataConfig', 'add_data_args', 'VideoData']
 
 # %% ../nbs/05a_data.ipynb #9cb20172
 def h5_layout(path)->str: # 'videogpt' or 'trajectory'
@@ -92,7 +92,7 @@ class HDF5VideoDataset(LazyH5, Dataset):
 
 # %% ../nbs/05a_data.ipynb #6ef02654
 class ClipDataset(Dataset):
-    "Items of `dataset` with `video` (C, T, H, W) trimmed to `sequence_length` frames and scaled to `resolution`"
+    "Items of `dataset` trimmed to `sequence_length` frames and scaled to `resolution`: `video` (C, T, H, W), the per-frame fields, `uv` and `camera_K` (a trimmed clip drops `equation` and `description`)"
     def __init__(self, dataset:Dataset, sequence_length:int, resolution:int):
         self.dataset, self.sequence_length, self.resolution = dataset, sequence_length, resolution
     def __len__(self): return len(self.dataset)
@@ -102,11 +102,21 @@ class ClipDataset(Dataset):
         for k, x in item.items():   # per-frame fields: (T, ...) tensors
             if k != 'video' and torch.is_tensor(x) and x.ndim and x.shape[0] == T: item[k] = x[:self.sequence_length]
         v = v[:, :self.sequence_length]
+        if T > self.sequence_length:   # the equation and the sentence describe the whole path, not its first frames
+            for k in ('equation', 'description'): item.pop(k, None)
         if v.shape[-2:] != (self.resolution, self.resolution):
-            v = torch.from_numpy(resize_frames(v.numpy(), self.resolution))
-            if 'uv' in item: item['uv'] = (item['uv'] + 0.5) * (self.resolution / H) - 0.5   # pixel centres at integers
+            v, s = torch.from_numpy(resize_frames(v.numpy(), self.resolution)), self.resolution / H
+            if 'uv' in item: item['uv'] = (item['uv'] + 0.5) * s - 0.5   # pixel centres at integers
+            if 'camera_K' in item: item['camera_K'] = scaled_intrinsics(item['camera_K'], s)
         item['video'] = v
         return item
+
+def scaled_intrinsics(K, # (..., 3, 3) a camera's intrinsics, in pixels of the original frames
+                      s:float, # output size / input size
+                     ): # (..., 3, 3) the intrinsics of the scaled frames: u' = (u + 0.5) s - 0.5, as resizing moves pixel centres
+    "A camera's intrinsics for frames scaled by `s`, so that it still projects the path onto the dot"
+    A = torch.tensor([[s, 0, (s - 1) / 2], [0, s, (s - 1) / 2], [0, 0, 1]], dtype=torch.as_tensor(K).dtype)
+    return A @ torch.as_tensor(K)
 
 # %% ../nbs/05a_data.ipynb #27cb2236
 VIDEO_EXTS = ('.avi', '.mp4', '.webm')

@@ -133,6 +133,7 @@ def prediction_view(model,              # a MotionModel (or anything with its `p
     from magvit_traj.metrics import video_centroids, centroid_errors
     videos = torch.as_tensor(videos)
     if videos.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(videos.shape)}")
+    if videos.dtype == torch.uint8: videos = videos.float() / 255   # as the model reads them (the prediction was cast to uint8: black)
     t = videos.shape[1]
     i, k = check_int('index', index, 0, len(videos) - 1), check_int('known', t // 2 if known is None else known, 1, t - 1)
     truth = videos[i:i + 1]

@@ -18,8 +18,8 @@ from .checkpoints import load_code_model
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder', 'save_grid',
-           'SampleConfig', 'sample_main']
+__all__ = ['RANGE_SLACK', 'PIXELS_PER_CHUNK', 'TOKENS_PER_CHUNK', 'PREDICT_TEMPERATURE', 'MotionModel', 'save_model_folder',
+           'save_grid', 'SampleConfig', 'sample_main']
 
 # %% ../nbs/08b_motion.ipynb #ec060140
 def _device(device)->torch.device:
@@ -35,14 +35,18 @@ _TRAINED_BY = dict(transformer='magvit-traj train-transformer', classifier='magv
 
 class MotionModel:
     "Tokenizer + masked transformer + classifier behind a videos-in, videos-out interface"
-    def __init__(self, tokenizer:VQVAE, transformer=None, classifier=None, class_names=FAMILIES, device=None,
+    def __init__(self, tokenizer:VQVAE, transformer=None, classifier=None,
+                 class_names=None,   # a name per class id; None: the motion families for 4 classes, else '0', '1', ...
+                 device=None,
                  text_model=None):   # a `TextVideoTransformer` (09b_text): videos from sentences
         self.device = _device(device)
         self.tokenizer = tokenizer.to(self.device).eval()
         self.transformer = transformer.to(self.device).eval() if transformer is not None else None
         self.classifier = classifier.to(self.device).eval() if classifier is not None else None
         self.text_model = text_model.to(self.device).eval() if text_model is not None else None
-        self.class_names = list(class_names)
+        n = next((m.config.n_classes for m in (transformer, classifier) if m is not None), len(FAMILIES))
+        self.class_names = list(FAMILIES if n == len(FAMILIES) else map(str, range(n))) if class_names is None else list(class_names)
+        if len(self.class_names) < n: raise MagvitTrajError(f"class_names has {len(self.class_names)} names; the model has {n} classes")
         for name, m in (('transformer', transformer), ('classifier', classifier), ('text_model', text_model)):
             if m is not None and m.config.codebook_size != tokenizer.codebook_size:
                 raise MagvitTrajError(f"the {name} expects {m.config.codebook_size} codes but the tokenizer has {tokenizer.codebook_size}")
@@ -71,7 +75,7 @@ class MotionModel:
         if torch.is_tensor(labels): labels = labels.cpu()
         items = np.asarray(labels).reshape(-1).tolist() if hasattr(labels, 'shape') else [labels] if isinstance(labels, (str, int)) else list(labels)
         items = [x.decode() if isinstance(x, bytes) else x for x in items]     # names as HDF5 attributes hold them
-        ids = [self.class_names.index(x) if x in self.class_names else int(x) if str(x).isdigit() else None for x in items]
+        ids = [self.class_names.index(x) if x in self.class_names else int(x) if str(x).isascii() and str(x).isdigit() else None for x in items]
         bad = [x for x, i in zip(items, ids) if i is None or i >= n]
         if bad: raise MagvitTrajError(f"unknown class {bad[0]!r}: give class names ({', '.join(self.class_names[:n])}) or ids 0..{n - 1}")
         return torch.tensor(ids, dtype=torch.long, device=self.device)
@@ -81,7 +85,7 @@ def _find(folder:Path, names)->Path|None:
     return next((folder/n for n in names if (folder/n).is_file()), None)
 
 @patch(cls_method=True)
-def from_checkpoint(cls:MotionModel, path, device=None, class_names=FAMILIES)->MotionModel:
+def from_checkpoint(cls:MotionModel, path, device=None, class_names=None)->MotionModel:
     "Load a model folder (tokenizer.pt or vqvae.pt, transformer.pt, classifier.pt, text.pt)"
     folder = Path(path)
     if not folder.is_dir():
@@ -106,22 +110,35 @@ def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_
     return folder
 
 # %% ../nbs/08b_motion.ipynb #37c38f8b
+RANGE_SLACK = 0.05   # how far outside [0, 1] pixel values may stray, as resampling overshoots; further is an error
+
 @patch
 def _check_videos(self:MotionModel, videos, name:str='videos')->torch.Tensor: # (B, T, C, H, W)
     "`videos` as a tensor, or a clear error if it is not a batch of videos this model takes"
-    v = torch.as_tensor(videos)
+    try: v = torch.as_tensor(videos)
+    except (TypeError, ValueError, RuntimeError):
+        raise MagvitTrajError(f"{name} must be a tensor or an array (B, T, C, H, W); got {type(videos).__name__}"
+                              + (" (a list of videos: torch.stack it)" if isinstance(videos, (list, tuple)) else '')) from None
     if v.ndim != 5: raise MagvitTrajError(f"{name} must be (B, T, C, H, W), got shape {tuple(v.shape)}")
     if v.dtype == torch.uint8: v = v.float() / 255             # as the HDF5 files store them
     elif not v.is_floating_point(): raise MagvitTrajError(f"{name} must be float in [0, 1] or uint8 in [0, 255], not {v.dtype}")
-    elif v.numel() and float(v.max()) > 2: raise MagvitTrajError(f"{name} must be in [0, 1], but reach {float(v.max()):g}: divide 0-255 values by 255")
     if len(v) == 0 or v.shape[1] == 0: raise MagvitTrajError(f"{name} is empty: shape {tuple(v.shape)}")
+    if not bool(torch.isfinite(v).all()): raise MagvitTrajError(f"{name} hold NaN or infinite values")
+    lo, hi = float(v.min()), float(v.max())
+    if hi > 2: raise MagvitTrajError(f"{name} must be in [0, 1], but reach {hi:g}: divide 0-255 values by 255")
+    if lo < -RANGE_SLACK or hi > 1 + RANGE_SLACK:
+        hint = ": add 0.5 to VideoGPT's range [-0.5, 0.5]" if lo >= -0.5 - RANGE_SLACK and hi <= 0.5 + RANGE_SLACK else ''
+        raise MagvitTrajError(f"{name} must be in [0, 1], but span [{lo:g}, {hi:g}]{hint}")
     c = self.tokenizer.config.in_channels
     if v.shape[2] != c: raise MagvitTrajError(f"{name} have {v.shape[2]} channels but the tokenizer takes {c}; {name} must be (B, T, C, H, W)")
     return v
 
 @patch
 def _videos_in(self:MotionModel, videos)->torch.Tensor: # (b, c, t, h, w) on the model's device
-    return rearrange(self._check_videos(videos).float(), 'b t c h w -> b c t h w').to(self.device)
+    v, strides = self._check_videos(videos), self.tokenizer.config.strides
+    bad = [f"{n} = {x}" for n, x, s in zip('THW', (v.shape[1], *v.shape[-2:]), strides) if x % s]
+    if bad: raise MagvitTrajError(f"videos {tuple(v.shape)} (B, T, C, H, W): {', '.join(bad)} not divisible by the tokenizer's strides (T, H, W) {strides}")
+    return rearrange(v.float(), 'b t c h w -> b c t h w').to(self.device)
 
 def _videos_out(v)->torch.Tensor: return rearrange(v.float().clamp(0, 1), 'b c t h w -> b t c h w').cpu()
 
@@ -145,6 +162,8 @@ def encode(self:MotionModel, videos)->torch.Tensor: # (B, t, h, w) codes
 @torch.no_grad()
 def decode(self:MotionModel, codes)->torch.Tensor: # (B, T, C, H, W)
     "Codes to videos"
+    codes = torch.as_tensor(codes)
+    if codes.ndim != 4: raise MagvitTrajError(f"codes must be (B, t, h, w), as `encode` gives them; got shape {tuple(codes.shape)}")
     t, h, w = codes.shape[1:]
     st, sh, sw = self.tokenizer.config.strides
     return _in_chunks(lambda c: _videos_out(self.tokenizer.decode(c.to(self.device))), codes, t * h * w * st * sh * sw)
@@ -158,8 +177,11 @@ def reconstruct(self:MotionModel, videos)->torch.Tensor: # (B, T, C, H, W)
 @torch.no_grad()
 def classify(self:MotionModel, videos)->tuple[torch.Tensor, torch.Tensor]: # labels (B,), probabilities (B, n_classes)
     "The motion family of each video"
-    codes = self.encode(videos)
-    probs = _in_chunks(self._need('classifier'), codes, codes[0].numel(), TOKENS_PER_CHUNK).softmax(-1).cpu()
+    head, codes, s = self._need('classifier'), self.encode(videos), self.tokenizer.config.strides
+    if any(n > m for n, m in zip(codes.shape[1:], head.config.grid)):
+        frames = lambda t, h, w: f"{t * s[0]} frames of {h * s[1]}x{w * s[2]}"
+        raise MagvitTrajError(f"videos of {frames(*codes.shape[1:])} are larger than this model's classifier reads: at most {frames(*head.config.grid)}")
+    probs = _in_chunks(head, codes, codes[0].numel(), TOKENS_PER_CHUNK).softmax(-1).cpu()
     return probs.argmax(-1), probs
 
 @patch
@@ -177,11 +199,8 @@ def video_features(self:MotionModel, videos)->torch.Tensor: # (B, 2D)
 @patch
 def _known(self:MotionModel, frames, name:str)->torch.Tensor: # (B, k, C, H, W)
     v = self._check_videos(frames, name)
-    T, (h, w) = self.clip_frames, v.shape[-2:]
-    grid = self.tokenizer.latent_shape((T, h, w))
-    if grid[1:] != self.transformer.config.grid[1:]:
-        raise MagvitTrajError(f"{name} frames are {h}x{w}, but the transformer was trained on frames that give a "
-                              f"{self.transformer.config.grid[1:]} token grid (here {grid[1:]})")
+    h, w, s = *v.shape[-2:], self.frame_size
+    if (h, w) != (s, s): raise MagvitTrajError(f"{name} frames are {h}x{w}; this model's transformer takes frames of {s}x{s}")
     return v.float()
 
 @patch
@@ -207,6 +226,7 @@ def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3) or names (l
             )->torch.Tensor:
     "New videos `(B, T, C, H, W)` of the requested motion families, or of the motions the sentences describe"
     if (labels is None) == (text is None): raise MagvitTrajError("generate takes labels (class ids) or text (sentences), one of the two")
+    steps = check_int('steps', steps)           # also where a decoding does not use it, so that a bad value never passes
     if text is not None:
         tm = self._need('text_model')
         if autoregressive:

@@ -397,9 +397,9 @@ def generate(self:MovingMNISTDataset, indices)->dict:
 
 @patch
 def __getitem__(self:MovingMNISTDataset, i)->dict:
-    i = int(i)
+    asked = i = int(i)
     if i < 0: i += len(self)
-    if not 0 <= i < len(self): raise IndexError(f"video index {i} out of range for {len(self)} videos")
+    if not 0 <= i < len(self): raise IndexError(f"video index {asked} out of range for {len(self)} videos")
     return {k: v[0] for k, v in self.generate([i]).items()}
 
 @patch

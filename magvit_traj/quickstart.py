@@ -483,7 +483,7 @@ def _generate_example(h5:Path, run_dir:Path, out:Path, log)->dict:
     "Videos of every digit class, and predictions of the second half of test videos beside the truth"
     from magvit_traj.motion import MotionModel, save_grid
     if not (run_dir/'model').is_dir(): raise MagvitTrajError(f"{run_dir/'model'} does not exist: run the train step first (--train)")
-    model = MotionModel.from_checkpoint(run_dir/'model', class_names=[str(i) for i in range(10)])
+    model = MotionModel.from_checkpoint(run_dir/'model')   # a 10-class model: its classes are named 0..9
     out.mkdir(parents=True, exist_ok=True)
     classes = list(range(min(10, model.transformer.config.n_classes)))
     gen = model.generate(classes, seed=0)

@@ -243,14 +243,18 @@ def describe(self:MotionModel, videos,       # (B, T, C, H, W) in [0, 1]
              progress:bool=False)->list[Description]:
     "Family, parameters, equation, sentence and 3D path of each video, read from its pixels through its camera"
     v = self._check_videos(videos)
+    if self.classifier is not None and (n := self.classifier.config.n_classes) != len(FAMILIES):
+        raise MagvitTrajError(f"describe and lift_3d read a dot's motion families ({', '.join(FAMILIES)}); this model's classifier "
+                              f"names {n} classes (a Moving MNIST model?)")
     probs = self.classify(v)[1] if self.classifier is not None else None
     if camera is not None: return describe_videos(v, camera, probs, perspective_size, progress=progress)
     if probs is None: raise MagvitTrajError("without a camera, describe names the family with the model's classifier, and this model has none")
     uv, _ = dot_track(v)
     out = []
-    for k, track in zip(probs.argmax(-1).tolist(), uv):
+    for i, (k, track) in enumerate(zip(probs.argmax(-1).tolist(), uv)):
         seen = track[np.isfinite(track).all(-1)]
-        words = _SCREEN[k].format(_sense(seen) if len(seen) > 2 else 'in place') + ' (on screen; the camera is unknown)'
+        if len(seen) < 4: raise MagvitTrajError(f"video {i}: the dot is visible in {len(seen)} of {len(track)} frames; describe needs at least 4")
+        words = _SCREEN[k].format(_sense(seen)) + ' (on screen; the camera is unknown)'
         out.append(Description(FAMILIES[k], {}, None, words, None, float('nan')))
     return out
 

@@ -17,13 +17,14 @@ from .checkpoints import KINDS
 from .trajectories import FAMILIES
 
 # %% auto #0
-__all__ = ['PAD', 'NUM', 'SIZE_WORD', 'sentence_words', 'Vocabulary', 'TextEncoder', 'TextVideoConfig', 'TextVideoTransformer',
-           'language_camera', 'language_dataset', 'sentence_codes', 'train_text_model', 'sentence_request',
-           'judge_videos', 'label_only_baseline', 'attribute_pairs', 'evaluate_text_generation']
+__all__ = ['PAD', 'NUM', 'MAX_NUMBER', 'SIZE_WORD', 'sentence_words', 'Vocabulary', 'TextEncoder', 'TextVideoConfig',
+           'TextVideoTransformer', 'language_camera', 'language_dataset', 'sentence_codes', 'train_text_model',
+           'sentence_request', 'judge_videos', 'label_only_baseline', 'attribute_pairs', 'evaluate_text_generation']
 
 # %% ../nbs/09b_text.ipynb #66ddb9bc
 PAD, NUM = '<pad>', '<num>'
 _NUMBER = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)$')
+MAX_NUMBER = 1000.   # larger numbers are an error (float32 overflows at about 3e38; the model has seen only small ones)
 
 def sentence_words(sentence:str)->list[str]:
     "The words of a sentence: split at spaces and commas, lower-cased"
@@ -62,9 +63,12 @@ class Vocabulary:
             unknown = self.unknown(s)
             if unknown:
                 raise MagvitTrajError(f"unknown word{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} in {s!r}; "
-                                      f"this model knows the {len(self) - 2} words of the dataset's descriptions: {' '.join(self.words[2:])}")
+                                      f"this model knows the {len(self) - 2} words of the sentences it was trained on (the language "
+                                      f"dataset's, filmed by one fixed camera): {' '.join(self.words[2:])}")
             for j, w in enumerate(words):
                 num = bool(_NUMBER.match(w))
+                if num and abs(float(w)) > MAX_NUMBER:
+                    raise MagvitTrajError(f"sentence {i}: {w} is out of range; numbers must be within ±{MAX_NUMBER:g} (the descriptions' are below 10)")
                 out[i, j, 0], out[i, j, 1] = (index[NUM], float(w)) if num else (index[w], 0.)
         return out
 
