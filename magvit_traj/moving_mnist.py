@@ -20,8 +20,8 @@ from .core import MagvitTrajError, check_int, check_float, check_choice, atomic_
 # %% auto #0
 __all__ = ['MOTIONS', 'read_idx', 'write_idx', 'DigitImages', 'load_mnist', 'resize_frames', 'load_sklearn_digits',
            'load_default_digits', 'resolve_digits', 'counter_uniforms', 'bounce_paths', 'linear_paths',
-           'circular_paths', 'paste_digits', 'MovingMNISTDataset', 'create_moving_mnist_dataset', 'parse_num_digits',
-           'CreateArgs', 'create_main']
+           'circular_paths', 'paste_digits', 'MovingMNISTDataset', 'train_videos_per_digit',
+           'create_moving_mnist_dataset', 'parse_num_digits', 'CreateArgs', 'create_main']
 
 # %% ../nbs/05_moving_mnist.ipynb #a57464dc
 _IDX_TYPES = {0x08: '>u1', 0x09: '>i1', 0x0B: '>i2', 0x0C: '>i4', 0x0D: '>f4', 0x0E: '>f8'}
@@ -411,6 +411,16 @@ def __getitems__(self:MovingMNISTDataset, indices)->list:
 
 
 # %% ../nbs/05_moving_mnist.ipynb #ed2ad9d1
+def train_videos_per_digit(videos_per_digit:int, train_split:float=0.8)->int:
+    "How many of each digit's videos train (the rest test): an error where either part would be empty"
+    check_float('train_split', train_split, 0, 1, low_open=True, high_open=True)
+    vpd = check_int('videos_per_digit', videos_per_digit, 1)
+    if not 0 < (n := round(vpd * train_split)) < vpd:
+        least = next(v for v in range(2, 10 ** 6) if 0 < round(v * train_split) < v)
+        raise MagvitTrajError(f"train_split={train_split} of videos_per_digit={vpd} leaves {'no train' if n == 0 else 'no test'} videos; "
+                              f"use videos_per_digit >= {least}")
+    return n
+
 def create_moving_mnist_dataset(output_file,                # the .h5 file to write
                                 sequence_length:int=16,     # the training window: videos hold more frames (extra_frames)
                                 resolution:int=64,          # frames are R x R
@@ -429,12 +439,7 @@ def create_moving_mnist_dataset(output_file,                # the .h5 file to wr
     "Write Moving MNIST to HDF5 in VideoGPT's layout (`train_data`, `train_idx`, `test_data`, `test_idx`), atomically"
     from tqdm.auto import tqdm
     import h5py
-    check_float('train_split', train_split, 0, 1, low_open=True, high_open=True)
-    vpd = check_int('videos_per_digit', videos_per_digit, 1)
-    n_train = round(vpd * train_split)
-    if not 0 < n_train < vpd:
-        raise MagvitTrajError(f"train_split={train_split} of videos_per_digit={vpd} leaves {'no train' if n_train == 0 else 'no test'} videos; "
-                              f"use more videos_per_digit or a train_split nearer 0.5")
+    vpd, n_train = videos_per_digit, train_videos_per_digit(videos_per_digit, train_split)
     channels, batch_size = check_choice('channels', channels, (1, 3)), check_int('batch_size', batch_size, 1)
     check_choice('compression', compression, ('gzip', 'lzf', None))
     window, extra = check_int('sequence_length', sequence_length, 1), check_int('extra_frames', extra_frames, 0)

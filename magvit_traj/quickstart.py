@@ -96,6 +96,10 @@ class RunConfig:
             except (MagvitTrajError, TypeError, ValueError) as e: raise MagvitTrajError(f"config {where}: {e}") from None
         if not {'num_digits', 'data_path'} & set(self.dataset): build('dataset', lambda: DatasetConfig(**self.dataset))
         tok = build('tokenizer.model', lambda: VQVAEConfig(in_channels=self.dataset.get('channels', 1), **self.tokenizer.model))
+        t, s, need = self.dataset.get('sequence_length'), tok.strides[0], 2 if {'num_digits', 'data_path'} & set(self.dataset) else 3
+        if isinstance(t, int) and t // s < need:     # Moving MNIST's evaluation predicts; the trajectories' also interpolates
+            raise MagvitTrajError(f"config dataset: sequence_length {t} with the tokenizer's temporal stride {s} gives {t // s} latent "
+                                  f"frame(s); the evaluation needs at least {need} (sequence_length >= {need * s})")
         stand_in = dict(codebook_size=tok.codebook_size, grid=(1, 1, 1), n_classes=4)
         for name in ('transformer', 'classifier', 'language'):
             module, cls, from_data = _MODEL_CONFIGS[name]
@@ -424,10 +428,11 @@ def _write_gif(path:Path, *videos)->Path:
 # %% ../nbs/11a_quickstart.ipynb #12c18f11
 def _check_example(steps, h5:Path, sequence_length, resolution, num_digits, videos_per_digit, digits, config, time_scale):
     "Every flag of the parts asked for, checked before anything is written (a bad --config used to be found after the dataset)"
-    from magvit_traj.moving_mnist import MovingMNISTDataset
+    from magvit_traj.moving_mnist import MovingMNISTDataset, train_videos_per_digit
     from magvit_traj.vqvae import VQVAE, VQVAEConfig
     if 'create_dataset' in steps:
         MovingMNISTDataset(sequence_length=sequence_length, resolution=resolution, num_digits=num_digits, videos_per_digit=videos_per_digit, digits=digits)
+        train_videos_per_digit(videos_per_digit)                   # the file's split (it left an empty folder)
     elif not h5.is_file(): raise MagvitTrajError(f"{h5} does not exist: run the create_dataset step first (--create_dataset)")
     if 'train' in steps:
         cfg = resolve_config(config, 'moving_mnist', time_scale)[1]
@@ -435,6 +440,7 @@ def _check_example(steps, h5:Path, sequence_length, resolution, num_digits, vide
             import h5py
             with h5py.File(h5, 'r') as f: sequence_length, resolution = int(f.attrs['sequence_length']), int(f.attrs['resolution'])
         VQVAE(VQVAEConfig(in_channels=1, **cfg.tokenizer.model))._check_video(torch.zeros(1, 1, sequence_length, resolution, resolution))
+        replace(cfg, dataset=dict(cfg.dataset, sequence_length=sequence_length, resolution=resolution))   # long enough to evaluate?
 
 def example_moving_mnist(out='runs/moving_mnist_example', # folder for the file, the pictures, the run and the samples
                          steps=EXAMPLE_STEPS,             # which parts to run (any of EXAMPLE_STEPS), always in that order

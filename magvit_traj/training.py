@@ -20,7 +20,7 @@ from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, che
 # %% auto #0
 __all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'check_hardware',
            'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar',
-           'trainer_output', 'StartAfresh', 'make_trainer']
+           'trainer_output', 'StartAfresh', 'StoppableTrainer', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -176,6 +176,16 @@ class TrainConfig:
     @classmethod
     def from_args(cls, args)->TrainConfig: return from_namespace(cls, args)
 
+    def check(self)->TrainConfig:
+        "Every value, and the hardware asked for, checked before a command reads any data"
+        check_int('max_steps', self.max_steps); check_float('lr', self.lr, 0, low_open=True); check_float('weight_decay', self.weight_decay, 0)
+        check_int('warmup_steps', self.warmup_steps, 0); check_float('min_lr_ratio', self.min_lr_ratio, 0, 1)
+        check_float('grad_clip', self.grad_clip or 0., 0); check_int('val_every', self.val_every); check_int('log_every', self.log_every)
+        if self.max_minutes is not None: check_float('max_minutes', self.max_minutes, 0, low_open=True)
+        kw = self.run_kwargs()
+        check_hardware(kw['accelerator'], kw['devices'], kw['strategy'], kw['num_nodes'], kw['precision'] or auto_precision(kw['accelerator']))
+        return self
+
     def run_kwargs(self)->dict:
         "Keyword arguments of `train_tokenizer` / `train_on_codes`"
         kw = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ('gpus', 'compile', 'no_progress_bar', 'limit_val_batches', 'sync_batchnorm')}
@@ -235,6 +245,18 @@ class StartAfresh(L.Callback):
         if trainer.ckpt_path is None and trainer.is_global_zero:
             for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
 
+class StoppableTrainer(L.Trainer):
+    "A Trainer whose `fit`, stopped by Ctrl-C, raises `KeyboardInterrupt` (a command says 'interrupted', exit 130; a notebook cell stops)"
+    def fit(self, *args, **kwargs):
+        import signal, threading
+        main = threading.current_thread() is threading.main_thread()
+        handler = signal.getsignal(signal.SIGINT) if main else None
+        try: return super().fit(*args, **kwargs)
+        except SystemExit:                       # Lightning ends an interrupted fit with sys.exit(1): no line, exit code 1
+            if not self.interrupted: raise
+            if main: signal.signal(signal.SIGINT, handler)   # it also ignores Ctrl-C from then on (a kernel could not be stopped again)
+            raise KeyboardInterrupt from None
+
 def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
                   num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
                   monitor=('val/psnr', 'max'))->L.Trainer:
@@ -245,11 +267,11 @@ def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_c
     kw = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision,
               max_steps=max_steps, gradient_clip_val=grad_clip or None, log_every_n_steps=log_every, num_sanity_val_steps=0,
               max_time={'minutes': max_minutes} if max_minutes else None, **shown)
-    if fast_dev_run: return L.Trainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
+    if fast_dev_run: return StoppableTrainer(fast_dev_run=fast_dev_run, logger=False, enable_checkpointing=False, **kw)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
                            save_top_k=1, save_last=True, enable_version_counter=False)   # last.ckpt is this run's, never last-v1.ckpt beside an old one
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
     kw['callbacks'] = [StartAfresh(ckpt.dirpath), ckpt, LearningRateMonitor('step')] + kw['callbacks']
-    return L.Trainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
+    return StoppableTrainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
                      limit_val_batches=limit_val_batches, logger=loggers, default_root_dir=out, **kw)
