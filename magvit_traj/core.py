@@ -13,9 +13,10 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
-           'psnr_from_mse', 'on_terminate', 'atomic_path', 'read_checkpoint', 'in_child', 'write_in_child', 'CLIParser',
-           'config_yaml', 'set_verbose', 'is_verbose', 'run_cli', 'field_docs', 'config_flags', 'from_namespace',
-           'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html', 'show_video', 'plot_frames']
+           'psnr_from_mse', 'on_terminate', 'atomic_path', 'out_folder', 'read_checkpoint', 'in_child',
+           'write_in_child', 'CLIParser', 'config_yaml', 'set_verbose', 'is_verbose', 'run_cli', 'field_docs',
+           'config_flags', 'from_namespace', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html',
+           'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -131,6 +132,12 @@ def atomic_path(path,                 # the file to (re)write
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+def out_folder(path, flag:str='--out')->Path:
+    "`path` as a folder a command will write into (made later, once every input is checked): an error now if it is a file"
+    p = Path(path)
+    if p.exists() and not p.is_dir(): raise MagvitTrajError(f"{flag} {p} is a file; give a folder (it is created if missing)")
+    return p
+
 def read_checkpoint(path, map_location='cpu', weights_only:bool=True):
     "`torch.load(path)`, with one line for a file that is missing, not a PyTorch checkpoint, or damaged (not torch's paragraph)"
     import torch
@@ -234,7 +241,25 @@ class CLIParser(argparse.ArgumentParser):
         unknown = sorted(set(values) - set(dests) - _META_FLAGS)
         if unknown: self.error(f"--config {path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(set(dests) - _META_FLAGS - {'help'}))}")
         for k in values: dests[k].required = False   # the file gives it
-        self.set_defaults(**values)
+        self.set_defaults(**{k: self._config_value(dests[k], v, path) for k, v in values.items()})
+
+    def _config_value(self, action, value, path):
+        "A config file's value, converted and checked as the flag's own words would be (`set_defaults` does neither)"
+        if value is None: return value
+        if action.nargs == 0:                                            # a switch: --overwrite
+            if isinstance(value, bool): return value
+            self.error(f"--config {path}: {action.dest} must be true or false, got {value!r}")   # a quoted 'false' was true
+        many = action.nargs in ('+', '*') or isinstance(action.nargs, int)
+        if isinstance(value, dict) or isinstance(value, list) != many: return value   # a shape the flag's words cannot spell
+        try: return self._get_values(action, [str(x) for x in value] if many else [str(value)])
+        except argparse.ArgumentError as e: self.error(f"--config {path}: {e}")
+
+    def _get_value(self, action, text):
+        "A flag's value from its text; a parsing function's own message on failure (argparse said 'invalid parse_num_digits value')"
+        fn = action.type
+        if fn is None or isinstance(fn, type): return super()._get_value(action, text)   # int, float, str: argparse's message is clear
+        try: return fn(text)
+        except (TypeError, ValueError) as e: raise argparse.ArgumentError(action, str(e) or f"invalid value {text!r}") from None
 
 _META_FLAGS = {'config', 'print_config', 'debug', 'verbose', 'help'}
 
@@ -314,7 +339,7 @@ def field_docs(cls)->dict[str, str]:
 def _bool(s:str)->bool:
     if s.lower() in ('1', 'true', 'yes', 'on'): return True
     if s.lower() in ('0', 'false', 'no', 'off'): return False
-    raise ValueError(s)
+    raise ValueError(f"expected true or false (yes/no, on/off, 1/0), got {s!r}")
 
 def _flag_kwargs(tp, default)->dict:
     "argparse keywords for a field annotated `tp` with this default"

@@ -164,7 +164,9 @@ class VideoFolderDataset(Dataset):
 DATASET_TYPES = ('moving_mnist', 'trajectory', 'hdf5', 'video_folder')
 _REQUIRED = ('data_path', 'sequence_length', 'resolution')   # fields a VideoGPT Namespace must have
 
-def _background_arg(text:str): return text if text == 'noise' else float(text)
+def _background_arg(text:str):
+    try: return text if text == 'noise' else float(text)
+    except ValueError: raise ValueError(f"background must be a grey level in [0, 1] or 'noise', got {text!r}") from None
 
 def file_stamp(path)->str|None:
     "A digest of the size and modification time of a file, or of every file under a folder; None for a generated source"

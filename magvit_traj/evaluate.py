@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from .core import MagvitTrajError, check_int
+from .core import MagvitTrajError, check_int, out_folder
 from .trajectories import FAMILIES
 from .render import render_videos
 from .metrics import (video_centroids, centroid_errors, summarize_errors, copy_last_baseline, constant_velocity_baseline,
@@ -166,13 +166,15 @@ def evaluate_trajectories(model,                 # MotionModel interface
 # %% ../nbs/10_evaluate.ipynb #e3ad7bf0
 def frechet_distance(a:np.ndarray, b:np.ndarray)->float:
     "Fréchet distance between Gaussians fitted to feature sets `a` (N, D) and `b` (M, D)"
+    import warnings
     from scipy import linalg
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     if a.ndim != 2 or b.ndim != 2 or a.shape[1] != b.shape[1]: raise MagvitTrajError(f"features must be (N, D) with equal D, got {a.shape} and {b.shape}")
     if min(len(a), len(b)) < 2: raise MagvitTrajError("the Fréchet distance needs at least 2 videos on each side")
     mu1, mu2, s1, s2 = a.mean(0), b.mean(0), np.cov(a, rowvar=False), np.cov(b, rowvar=False)
     s1, s2 = np.atleast_2d(s1), np.atleast_2d(s2)
-    covmean = linalg.sqrtm(s1 @ s2)
+    with warnings.catch_warnings():   # fewer videos than features make the product singular: the retry below handles it, quietly
+        warnings.simplefilter('ignore', linalg.LinAlgWarning); covmean = linalg.sqrtm(s1 @ s2)
     if not np.isfinite(covmean).all():
         eps = np.eye(len(s1)) * 1e-6; covmean = linalg.sqrtm((s1 + eps) @ (s2 + eps))
     return float(((mu1 - mu2) ** 2).sum() + np.trace(s1 + s2 - 2 * covmean.real))
@@ -233,14 +235,20 @@ def _evaluate(a):
     from magvit_traj.motion import MotionModel
     from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset, first_videos
     from magvit_traj.recover import evaluate_description, fit_workers
+    out_folder(a.out)                                          # a file was found after the whole evaluation
     model = MotionModel.from_checkpoint(a.model, device=a.device)
+    if a.sequence_length not in (None, model.clip_frames):   # said "first (1) + frames + last (1) must be 8"
+        raise MagvitTrajError(f"--sequence-length {a.sequence_length}: this model's clips have {model.clip_frames} frames (leave the flag out)")
     if a.data:
         videos, labels = first_videos(TrajectoryH5Dataset(a.data), a.num_samples)
         data = dict(videos=videos, labels=labels)
     else: data = generate_dataset(a.num_samples, a.sequence_length or model.clip_frames, a.resolution or model.frame_size,
                                   model.tokenizer.config.in_channels, seed=a.seed)
+    describe = 'camera' in data and not a.no_describe
+    print(f"evaluating {a.model} on {len(data['videos'])} held-out videos: classify, predict, interpolate, generate"
+          + ', sampling speed' * (not a.no_speed) + ', describe and lift_3d' * describe + ' (minutes on a CPU)', flush=True)
     metrics, examples = evaluate_trajectories(model, data, per_class=a.per_class, steps=a.steps, speed=not a.no_speed)
-    if 'camera' in data and not a.no_describe: metrics['description'] = evaluate_description(model, data, workers=fit_workers())
+    if describe: metrics['description'] = evaluate_description(model, data, workers=fit_workers())
     page = write_report(a.out, metrics, examples, title=f'magvit_traj evaluation of {a.model}',
                         class_names=model.class_names)
     print(f"wrote {Path(a.out)/'metrics.json'} and {page}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from einops import rearrange
-from .core import MagvitTrajError, check_int, CLIParser, run_cli, config_flags, atomic_path, video_to_gif, hstack_videos, patch, plot_frames
+from .core import MagvitTrajError, check_int, CLIParser, run_cli, config_flags, atomic_path, video_to_gif, hstack_videos, patch, plot_frames, out_folder
 from .vqvae import VQVAE, pad_condition
 from .transformer import latent_context
 from .checkpoints import load_code_model
@@ -302,6 +302,7 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
     return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
 
 def _sample(a):
+    out_folder(a.out)
     model = MotionModel.from_checkpoint(a.model, device=a.device)
     kw = dict(steps=a.steps, seed=a.seed, **({} if a.temperature is None else dict(temperature=a.temperature)))
     if a.text:

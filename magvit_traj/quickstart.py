@@ -10,7 +10,7 @@ from typing import Literal
 from pathlib import Path
 import numpy as np
 import torch
-from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, check_int, config_yaml, config_flags
+from .core import MagvitTrajError, CLIParser, run_cli, atomic_path, check_choice, check_float, check_int, config_yaml, config_flags, out_folder
 
 # %% auto #0
 __all__ = ['CONFIG_DIR', 'CONFIGS', 'STAGES', 'EXAMPLE_SMALL_STEPS', 'EXAMPLE_STEPS', 'StageConfig', 'LanguageConfig',
@@ -113,6 +113,8 @@ class RunConfig:
         try: d = yaml.safe_load(Path(path).read_text())
         except (OSError, yaml.YAMLError) as e: raise MagvitTrajError(f"config {path}: {' '.join(str(e).split())}") from None
         if not isinstance(d, dict): raise MagvitTrajError(f"config {path}: expected a mapping with dataset, tokenizer, transformer, classifier, ...")
+        allowed = [f.name for f in dataclasses.fields(cls)]
+        if (bad := sorted(set(d) - set(allowed))): raise MagvitTrajError(f"config {path}: unknown key(s) {', '.join(bad)}; allowed: {', '.join(allowed)}")
         try: return cls(**d)
         except TypeError as e: raise MagvitTrajError(f"config {path}: {e}") from None
 
@@ -151,7 +153,7 @@ def _hash(obj)->str: return hashlib.sha256(json.dumps(obj, sort_keys=True, defau
 class Run:
     "A run folder: which stages are done, with what configuration, and one line per stage"
     def __init__(self, out, force=(), log=print):
-        self.out = Path(out); self.out.mkdir(parents=True, exist_ok=True)
+        self.out = out_folder(out); self.out.mkdir(parents=True, exist_ok=True)
         self.state_file = self.out/'stages.json'
         self.state = json.loads(self.state_file.read_text()) if self.state_file.is_file() else {}
         self.force, self.log, self.times = set(force), log, {}

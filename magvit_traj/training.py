@@ -15,7 +15,7 @@ from lightning.pytorch.callbacks import ModelCheckpoint, LearningRateMonitor, Ti
 from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
 from tqdm.auto import tqdm
 
-from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, check_int, check_float, read_checkpoint
+from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, check_int, check_float, read_checkpoint, out_folder
 
 # %% auto #0
 __all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'check_hardware',
@@ -66,7 +66,7 @@ class ScheduledModule(L.LightningModule):
         bad = not bool(torch.isfinite(loss))
         if self._trainer is not None: bad = self.trainer.strategy.reduce_boolean_decision(bad, all=False)
         if bad:
-            detail = ', '.join(f"{k}={float(v):.4g}" for k, v in (parts or {'loss': loss}).items() if torch.as_tensor(v).numel() == 1)
+            detail = ', '.join(f"{k}={float(torch.as_tensor(v).detach()):.4g}" for k, v in (parts or {'loss': loss}).items() if torch.as_tensor(v).numel() == 1)
             raise NonFiniteLossError(f"{stage} loss is not finite at step {self.global_step} ({detail}); training stopped: "
                                      "try a lower --lr, more --warmup_steps, --precision 32-true, or --grad_clip")
 
@@ -111,7 +111,7 @@ def resume_path(out:Path, resume)->str|None:
 def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
     "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused unless `overwrite`"
     check_int('seed', seed, 0, 2**32 - 1)
-    ckpt_path, old = resume_path(out, resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
+    ckpt_path, old = resume_path(out_folder(out), resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
     if not ckpt_path and old and not fast_dev_run and not overwrite:
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     L.seed_everything(seed, workers=True, verbose=False)

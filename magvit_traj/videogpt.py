@@ -58,7 +58,8 @@ def _labels(batch:dict)->torch.Tensor: # (B,) the class of each video: Moving MN
 def _check_model_args(a:argparse.Namespace):
     "The model's and the optimiser's flags, checked before anything is read or written"
     check_int('hidden_dim', a.hidden_dim, 1); check_int('layers', a.layers, 1); check_int('heads', a.heads, 1)
-    check_float('dropout', a.dropout, 0, 1); check_float('attn_dropout', a.attn_dropout, 0, 1); check_choice('attn_type', a.attn_type, ('full',))
+    check_float('dropout', a.dropout, 0, 1, high_open=True); check_float('attn_dropout', a.attn_dropout, 0, 1, high_open=True)   # as the model's own checks
+    check_choice('attn_type', a.attn_type, ('full',))
     check_float('lr', a.lr, 0, low_open=True); check_int('n_cond_frames', a.n_cond_frames, 0)
     for k in ('class_cond', 'masked'):
         if not isinstance(getattr(a, k), bool): raise MagvitTrajError(f"{k} must be True or False, got {getattr(a, k)!r}")
