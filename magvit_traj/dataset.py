@@ -194,6 +194,7 @@ class _Lock:
     def __enter__(self):
         try: self.fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
         except PermissionError: raise MagvitTrajError(f"output directory {self.path.parent} is not writable") from None
+        except FileNotFoundError: raise MagvitTrajError(f"output directory {self.path.parent} does not exist") from None   # merge said "[Errno 2] ... .lock"
         try: fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self.fd)

@@ -222,7 +222,7 @@ def generate(self:MotionModel, labels=None,  # (B,) class ids (0..3) or names (l
              temperature:float|None=None,    # None: 1.0 for labels; for text, the text model's own (TextVideoConfig.temperature)
              guidance:float|None=None,       # classifier-free guidance; None: 0 for labels; for text, the text model's own (TextVideoConfig.guidance)
              seed:int|None=None, autoregressive:bool=False,
-             text=None,                      # instead of labels: sentences like the dataset's descriptions (needs a text model, 09b_text)
+             text=None,                      # instead of labels: sentences like the language dataset's, filmed by one fixed camera (needs a text model, 09b_text)
             )->torch.Tensor:
     "New videos `(B, T, C, H, W)` of the requested motion families, or of the motions the sentences describe"
     if (labels is None) == (text is None): raise MagvitTrajError("generate takes labels (class ids) or text (sentences), one of the two")
@@ -301,8 +301,17 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
     res = a.resolution or model.frame_size
     return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
 
+def _check_sample_flags(a):
+    "Flags the task would ignore are refused (--labels with predict was silently dropped)"
+    unused = [f for f, given, used in (('--labels', a.labels, a.task == 'generate'), ('--context', a.context, a.task != 'generate'),
+                                       ('--data', a.data, a.task != 'generate')) if given and not used]
+    if unused: raise MagvitTrajError(f"{', '.join(unused)} {'does' if len(unused) == 1 else 'do'} nothing with --task {a.task}: drop {'it' if len(unused) == 1 else 'them'}")
+    if a.context and len(a.context) > (1 if a.task == 'predict' else 2):
+        raise MagvitTrajError(f"--context takes {'one number (known frames)' if a.task == 'predict' else 'two numbers (frames before and after the gap)'} "
+                              f"with --task {a.task}; got {len(a.context)}")
+
 def _sample(a):
-    out_folder(a.out)
+    out_folder(a.out); _check_sample_flags(a)
     model = MotionModel.from_checkpoint(a.model, device=a.device)
     kw = dict(steps=a.steps, seed=a.seed, **({} if a.temperature is None else dict(temperature=a.temperature)))
     if a.text:
