@@ -72,7 +72,8 @@ class DatasetConfig:
         r = dot_radius(self.resolution, self.radius)
         if 2 * (r + 1) + 4 > self.resolution:
             raise MagvitTrajError(f"resolution {self.resolution} is too small for a dot of radius {r:.2f} px; "
-                                  f"use a resolution >= {math.ceil(2 * (r + 1) + 4)} or a smaller radius")
+                                  f"use a resolution >= {math.ceil(2 * (r + 1) + 4)}"
+                                  + (" or a smaller radius" if self.resolution > 6 else " (no radius fits a frame below 7x7)"))
 
     def to_json(self)->str: return json.dumps(asdict(self), sort_keys=True)
     @classmethod
