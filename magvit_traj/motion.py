@@ -306,6 +306,7 @@ def _check_sample_flags(a):
     unused = [f for f, given, used in (('--labels', a.labels, a.task == 'generate'), ('--context', a.context, a.task != 'generate'),
                                        ('--data', a.data, a.task != 'generate')) if given and not used]
     if unused: raise MagvitTrajError(f"{', '.join(unused)} {'does' if len(unused) == 1 else 'do'} nothing with --task {a.task}: drop {'it' if len(unused) == 1 else 'them'}")
+    if a.context and min(a.context) < 1: raise MagvitTrajError(f"--context counts known frames: each number must be >= 1; got {' '.join(map(str, a.context))}")
     if a.context and len(a.context) > (1 if a.task == 'predict' else 2):
         raise MagvitTrajError(f"--context takes {'one number (known frames)' if a.task == 'predict' else 'two numbers (frames before and after the gap)'} "
                               f"with --task {a.task}; got {len(a.context)}")
@@ -331,10 +332,11 @@ def _sample(a):
         else: vids = model.interpolate(src[:, :first], src[:, T - last:], **kw)
         pairs, names = src, [f'{a.task}-{i}' for i in range(len(vids))]
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)          # only once everything has been checked
-    for i, v in enumerate(vids):
-        gif = video_to_gif(hstack_videos([v] if pairs is None else [v, pairs[i]]))
-        with atomic_path(out/f'{i:03d}-{names[i]}.gif') as tmp: tmp.write_bytes(gif)
+    written = [out/f'{i:03d}-{names[i]}.gif' for i in range(len(vids))]
+    for v, pair, path in zip(vids, [None] * len(vids) if pairs is None else pairs, written):
+        with atomic_path(path) as tmp: tmp.write_bytes(video_to_gif(hstack_videos([v] if pair is None else [v, pair])))
     save_grid(vids, out/'grid.png', titles=names)
+    for old in set(out.glob('[0-9][0-9][0-9]-*.gif')) - set(written): old.unlink()   # an earlier sample's GIFs, which grid.png no longer shows
     print(f"wrote {len(vids)} videos ({a.task}) and grid.png to {out}")
 
 @dataclass
@@ -352,7 +354,7 @@ class SampleConfig:
     temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate PREDICT_TEMPERATURE
     seed: int|None = None                 # seed of the sampling and of new videos
     device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
-    out: str = 'runs/samples'             # folder for the GIFs and the grid
+    out: str = 'runs/samples'             # folder for the GIFs and the grid (they replace an earlier sample's there)
 
 def sample_main(argv=None)->int:
     "`magvit-traj sample --model DIR --task generate|predict|interpolate ...`"
