@@ -298,7 +298,8 @@ def write_h5(out,                       # the .h5 file to write
     parts = Path(str(out) + '.parts')
     with _Lock(out):
         for stale in out.parent.glob(f'.{out.name}.*.tmp'): stale.unlink()   # a temporary left by a killed run (we hold the lock)
-        if out.exists() and not overwrite:
+        replacing = resume and (parts/'config.json').is_file() and (parts/'config.json').read_text() == cfg.to_json()   # an interrupted
+        if out.exists() and not overwrite and not replacing:         # --overwrite of this very dataset: finish it (it started over)
             if not resume: raise MagvitTrajError(f"{out} exists; pass --resume to finish or check it, or --overwrite to replace it")
             with open_dataset_file(out) as f:
                 same = f.attrs['config'] == cfg.to_json() and (int(f.attrs['sample_start']), int(f.attrs['sample_stop'])) == (start, stop)
