@@ -400,7 +400,6 @@ def to_uint8_frames(video)->np.ndarray: # (T, H, W, C) uint8, C in {1, 3}
     if not np.issubdtype(v.dtype, np.number): raise MagvitTrajError(f"video must be float in [0, 1] or uint8, not {v.dtype}")
     return (np.clip(v.astype(np.float32), 0, 1) * 255 + 0.5).astype(np.uint8).transpose(0, 2, 3, 1)
 
-
 # %% ../nbs/00_core.ipynb #9fbe76b2
 def hstack_videos(videos:Sequence, # each (T, C, H, W) or (T, H, W), float in [0, 1] or uint8; or uint8 frames (T, H, W, C)
                   gap:int=2)->np.ndarray: # (T, H, W', C) uint8

@@ -136,8 +136,7 @@ def prediction_view(model,              # a MotionModel (or anything with its `p
     if videos.dtype == torch.uint8: videos = videos.float() / 255   # as the model reads them (the prediction was cast to uint8: black)
     t, clip = videos.shape[1], getattr(model, 'clip_frames', None)
     if clip is not None and t != clip:   # said "frames must be an integer between 1 and 4, got 12", of a flag never given
-        raise MagvitTrajError(f"videos have {t} frames; this model's clips have {clip}: give videos[:, :{clip}]" if t > clip else
-                              f"videos have {t} frames; this model's clips have {clip}")
+        raise MagvitTrajError(f"videos have {t} frames; this model's clips have {clip}" + (f": give videos[:, :{clip}]" if t > clip else ''))
     i, k = check_int('index', index, 0, len(videos) - 1), check_int('known', t // 2 if known is None else known, 1, t - 1)
     truth = videos[i:i + 1]
     pred = model.predict(truth[:, :k].clone(), frames=t - k, seed=seed)[0, -(t - k):]       # the model sees the known frames only

@@ -94,9 +94,10 @@ class RunConfig:
         def build(where, make):
             try: return make()
             except (MagvitTrajError, TypeError, ValueError) as e: raise MagvitTrajError(f"config {where}: {e}") from None
-        if not {'num_digits', 'data_path'} & set(self.dataset): build('dataset', lambda: DatasetConfig(**self.dataset))
+        mnist = bool({'num_digits', 'data_path'} & set(self.dataset))   # as config_dataset says (defined below, after CONFIGS is read)
+        if not mnist: build('dataset', lambda: DatasetConfig(**self.dataset))
         tok = build('tokenizer.model', lambda: VQVAEConfig(in_channels=self.dataset.get('channels', 1), **self.tokenizer.model))
-        t, s, need = self.dataset.get('sequence_length'), tok.strides[0], 2 if {'num_digits', 'data_path'} & set(self.dataset) else 3
+        t, s, need = self.dataset.get('sequence_length'), tok.strides[0], 2 if mnist else 3
         if isinstance(t, int) and t // s < need:     # Moving MNIST's evaluation predicts; the trajectories' also interpolates
             raise MagvitTrajError(f"config dataset: sequence_length {t} with the tokenizer's temporal stride {s} gives {t // s} latent "
                                   f"frame(s); the evaluation needs at least {need} (sequence_length >= {need * s})")

@@ -238,16 +238,16 @@ def cached_codes(tokenizer_path, args, out:Path, device='cpu', progress:bool=Tru
     with atomic_path(cache) as tmp: torch.save(dict(key=key, train=train, val=val), tmp)
     return train, val, tok
 
-def _check_model_flags(kind:str, a, codebook_size:int):
-    "Build the model once with stand-ins for what the codes decide, so that a bad flag is refused before the data is tokenized"
-    cfg = dict(codebook_size=codebook_size, grid=(2, 2, 2), n_classes=2, **{k: getattr(a, k) for k in _MODEL_FLAGS[kind]})
+def _check_model_flags(kind:str, a):
+    "Build the model once with stand-ins for what the tokenizer and the codes decide, so that a bad flag is refused before the data is tokenized"
+    cfg = dict(codebook_size=2, grid=(2, 2, 2), n_classes=2, **{k: getattr(a, k) for k in _MODEL_FLAGS[kind]})
     try: build_model(kind, cfg)
     except MagvitTrajError: raise
     except (AssertionError, ValueError, RuntimeError) as e: raise MagvitTrajError(f"the {kind}'s flags do not make a model: {e}") from None
 
 def _run_codes(kind:str, a):
     TrainConfig.from_args(a).check()
-    _check_model_flags(kind, a, VQVAE.from_checkpoint(a.tokenizer).codebook_size)
+    _check_model_flags(kind, a)
     device = 'cuda' if torch.cuda.is_available() and a.accelerator in ('auto', 'gpu', 'cuda') else 'cpu'
     train, val, tok = cached_codes(a.tokenizer, a, Path(a.out), device, not a.no_progress_bar)
     grid = tuple(train['codes'].shape[1:])
