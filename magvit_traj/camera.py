@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .core import MagvitTrajError
+from .core import MagvitTrajError, check_int
 
 # %% auto #0
 __all__ = ['intrinsics', 'look_at', 'PinholeCamera', 'Projection', 'project', 'as_camera', 'camera_at', 'frame_points',
@@ -18,7 +18,8 @@ def intrinsics(focal,            # (N,) or scalar focal length in pixels
               )->np.ndarray:     # (N, 3, 3) or (3, 3)
     "Camera matrix `K` with square pixels and the principal point at the image centre, `(resolution - 1) / 2`"
     f = np.asarray(focal, dtype=np.float64)
-    c = (resolution - 1) / 2
+    if not (np.isfinite(f).all() and (f > 0).all()): raise MagvitTrajError(f"focal lengths must be finite and > 0 pixels; got {focal}")
+    c = (check_int('resolution', resolution) - 1) / 2
     K = np.zeros(f.shape + (3, 3))
     K[..., 0, 0] = K[..., 1, 1] = f
     K[..., 0, 2] = K[..., 1, 2] = c
@@ -33,7 +34,9 @@ def look_at(eye,                 # (..., 3) camera centres in world coordinates
             up=(0., 0., 1.),     # world direction that should appear upwards in the image
            )->tuple[np.ndarray, np.ndarray]: # R (..., 3, 3), t (..., 3)
     "Rotation and translation (OpenCV: x right, y down, z forward) of cameras at `eye` looking at `target`"
-    eye, target = np.asarray(eye, np.float64), np.asarray(target, np.float64)
+    eye, target, up = (np.asarray(a, np.float64) for a in (eye, target, up))
+    if not all(np.isfinite(a).all() for a in (eye, target, up)): raise MagvitTrajError("look_at: eye, target and up must be finite")
+    if np.any(np.linalg.norm(up, axis=-1) < 1e-9): raise MagvitTrajError("look_at: up must be a direction, not (0, 0, 0)")
     fwd = target - eye
     if np.any(np.linalg.norm(fwd, axis=-1) < 1e-9): raise MagvitTrajError("look_at: eye and target coincide")
     z = _normalize(fwd)
@@ -62,6 +65,8 @@ class PinholeCamera:
             raise MagvitTrajError(f"camera needs K (N,3,3), R (N,3,3), t (N,3); got {self.K.shape}, {self.R.shape}, {self.t.shape}")
         if not (np.isfinite(self.K).all() and np.isfinite(self.R).all() and np.isfinite(self.t).all()):
             raise MagvitTrajError("camera parameters must be finite")
+        if not ((self.K[:, 0, 0] > 0).all() and (self.K[:, 1, 1] > 0).all() and (self.K[:, 2] == (0, 0, 1)).all()):
+            raise MagvitTrajError("K must be a pinhole camera matrix: focal lengths K[0, 0] and K[1, 1] > 0, last row (0, 0, 1)")
         off = np.abs(self.R @ self.R.transpose(0, 2, 1) - np.eye(3)).max(initial=0)
         if off > 1e-3 or (np.linalg.det(self.R) < 0).any():
             raise MagvitTrajError(f"R must hold rotations (R R^T = I, det R = +1); R R^T is off by up to {off:.3g}")
@@ -89,6 +94,8 @@ def project(camera:PinholeCamera,    # N cameras
             min_depth:float=1e-6,    # points closer than this (or behind) are an error
            )->Projection:
     "Project world points through their cameras; raise if any point is at or behind its camera"
+    if np.ndim(points) != 3 or np.shape(points)[::2] != (len(camera), 3):
+        raise MagvitTrajError(f"points must be (N, T, 3) with N = {len(camera)} cameras; got shape {np.shape(points)}")
     xc = camera.to_camera(points)
     z = xc[..., 2]
     if not np.all(z > min_depth):

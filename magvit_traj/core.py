@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4d1058ba
 from __future__ import annotations
-import argparse, base64, contextlib, dataclasses, inspect, io, math, os, pickle, re, signal, sys, tempfile, threading, typing
+import argparse, base64, contextlib, dataclasses, errno, inspect, io, math, os, pickle, re, signal, sys, tempfile, threading, typing
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Sequence
@@ -13,7 +13,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
-           'psnr_from_mse', 'on_terminate', 'atomic_path', 'out_folder', 'read_checkpoint', 'in_child',
+           'psnr_from_mse', 'on_terminate', 'atomic_path', 'out_folder', 'read_checkpoint', 'in_child', 'quiet_worker',
            'write_in_child', 'CLIParser', 'config_yaml', 'set_verbose', 'is_verbose', 'run_cli', 'field_docs',
            'config_flags', 'from_namespace', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html',
            'show_video', 'plot_frames']
@@ -165,22 +165,31 @@ def in_child(fn:Callable, *args, **kwargs):
     if pid == 0:                                                   # the child: run, report, leave without finalizers
         os.close(r)
         if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(1)   # the parent's thread pool did not survive the fork
-        try: out = (True, _strictly(fn, *args, **kwargs))
-        except BaseException as e: out = (False, e)
-        try: data = pickle.dumps(out)
-        except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
-        with os.fdopen(w, 'wb') as f: f.write(data)
-        for s in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception): s.flush()
-        os._exit(0)
+        try:                                                       # whatever happens here, the child never returns into the caller's code
+            try: out = (True, _strictly(fn, *args, **kwargs))
+            except BaseException as e: out = (False, e)
+            try: data = pickle.dumps(out)
+            except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
+            with os.fdopen(w, 'wb') as f: f.write(data)            # EPIPE if the parent stopped listening (Ctrl-C)
+            for s in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception): s.flush()
+        finally: os._exit(0)
     os.close(w)
-    with on_terminate(lambda: os.kill(pid, signal.SIGKILL)):
-        with os.fdopen(r, 'rb') as f: data = f.read()
-        _, status = os.waitpid(pid, 0)
+    try:
+        with on_terminate(lambda: os.kill(pid, signal.SIGKILL)):
+            with os.fdopen(r, 'rb') as f: data = f.read()
+            _, status = os.waitpid(pid, 0)
+    except BaseException:                                          # interrupted (Ctrl-C): stop the child and reap it, then go on
+        with contextlib.suppress(OSError): os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
+        raise
     if not data: raise MagvitTrajError(f"the writing process died ({'signal %d' % os.WTERMSIG(status) if os.WIFSIGNALED(status) else 'exit code %d' % os.WEXITSTATUS(status)})")
     ok, value = pickle.loads(data)
     if ok: return value
     raise value
+
+def quiet_worker():
+    "A process pool's initializer: Ctrl-C is the parent's to handle (it stops the pool); a worker prints no traceback of its own"
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 def _os_reason(e:BaseException)->str: # HDF5 buries the system's message in a long line
     m = re.search(r"error message = '([^']+)'", str(e))
@@ -193,7 +202,8 @@ def write_in_child(path,                     # the file being written (for the m
     import multiprocessing as mp
     try: return _strictly(fill) if mp.current_process().daemon else in_child(fill)   # a pool worker is a child already
     except (OSError, RuntimeError) as e:
-        raise MagvitTrajError(f"writing {path} failed: {_os_reason(e)} (is the disk full?)") from None
+        full = getattr(e, 'errno', None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or re.search('space|too large|quota', str(e), re.I)
+        raise MagvitTrajError(f"writing {path} failed: {_os_reason(e)}" + (" (is the disk full?)" if full else '')) from None
 
 # %% ../nbs/00_core.ipynb #e864b649
 class _DefaultsHelp(argparse.ArgumentDefaultsHelpFormatter):

@@ -16,7 +16,7 @@ from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
 from .core import (MagvitTrajError, check_int, check_float, check_choice, atomic_path, write_in_child, on_terminate, CLIParser, run_cli,
-                              config_flags, from_namespace)
+                              config_flags, from_namespace, quiet_worker)
 from .camera import PinholeCamera, as_camera, project
 from .trajectories import FAMILIES, sample_trajectories, sample_cameras, equation, describe
 from .render import dot_radius
@@ -318,7 +318,7 @@ def write_h5(out,                       # the .h5 file to write
         with tqdm(total=stop - start, initial=stop - start - sum(b - a for _, a, b, _ in todo), desc=f'render {out.name}',
                   unit='sample', disable=not progress) as bar:
             try:
-                with mp.get_context('fork').Pool(max(1, min(workers, len(todo)))) as pool:    # even one worker: see `in_child`
+                with mp.get_context('fork').Pool(max(1, min(workers, len(todo))), initializer=quiet_worker) as pool:  # even one: see `in_child`
                     for n in pool.imap_unordered(_block_job, todo): bar.update(n); _crash_point('block')
             except BaseException as e:
                 for cut in parts.glob('.*.tmp'): cut.unlink()     # blocks that other workers were writing when the pool stopped

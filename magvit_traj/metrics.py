@@ -9,8 +9,8 @@ import numpy as np
 import torch
 from scipy import ndimage
 from scipy.optimize import minimize_scalar
-from .core import MagvitTrajError, check_int, psnr_from_mse
-from .render import dot_centroids, DOT_THRESHOLD
+from .core import MagvitTrajError, check_int, check_choice, psnr_from_mse
+from .render import dot_centroids, DOT_THRESHOLD, unit_frames
 from .trajectories import FAMILIES
 from .render import dot_radius
 
@@ -21,7 +21,7 @@ __all__ = ['video_centroids', 'centroid_errors', 'summarize_errors', 'copy_last_
            'frame_sse']
 
 # %% ../nbs/09_metrics.ipynb #dc9ae89d
-def _np(x)->np.ndarray: return x.detach().float().cpu().numpy() if torch.is_tensor(x) else np.asarray(x, np.float32)
+def _np(x)->np.ndarray: return unit_frames(x).detach().cpu().numpy()   # float32; uint8 frames read as 0..255
 
 def video_centroids(videos,                 # (B, T, C, H, W) in [0, 1]
                     threshold:float=DOT_THRESHOLD,    # darkness below this is ignored: model outputs have faint grey haze
@@ -39,7 +39,8 @@ def centroid_errors(pred,                   # (B, T, C, H, W) predicted videos
     pc = video_centroids(pred, threshold)
     t = _np(true)
     tc = t if t.ndim == 3 else video_centroids(t, threshold)
-    if pc.shape != tc.shape: raise MagvitTrajError(f"pred and true disagree in shape: {pc.shape[:2]} vs {tc.shape[:2]}")
+    if pc.shape != tc.shape: raise MagvitTrajError(f"true must be videos like pred {tuple(_np(pred).shape)} or their centroids "
+                                                   f"{pc.shape}; got {t.shape}")
     return np.linalg.norm(pc - tc, axis=-1)
 
 # %% ../nbs/09_metrics.ipynb #c2a43a8d
@@ -57,14 +58,14 @@ def summarize_errors(err,                 # (B, T) pixel errors, NaN for frames 
 def copy_last_baseline(observed, n:int)->np.ndarray: # (B, n, 2)
     "Predict that the dot stays where it was last seen"
     o = np.asarray(observed, np.float64)
-    return np.repeat(o[:, -1:], n, axis=1)
+    return np.repeat(o[:, -1:], check_int('n', n), axis=1)
 
 def constant_velocity_baseline(observed, n:int)->np.ndarray: # (B, n, 2)
     "Extrapolate the last observed step: `x_k + j (x_k - x_{k-1})`"
     o = np.asarray(observed, np.float64)
     if o.shape[1] < 2: raise MagvitTrajError("constant-velocity extrapolation needs at least 2 observed frames")
     v = o[:, -1] - o[:, -2]
-    return o[:, -1:] + v[:, None] * np.arange(1, n + 1)[None, :, None]
+    return o[:, -1:] + v[:, None] * np.arange(1, check_int('n', n) + 1)[None, :, None]
 
 def _poly_fit(t_known,       # (k,) frame times of the known centroids
               known,         # (B, k, 2) known centroids, NaN where a frame shows no dot
@@ -88,7 +89,7 @@ def constant_acceleration_baseline(observed, n:int)->np.ndarray: # (B, n, 2)
 def linear_interpolation_baseline(before, after, n:int)->np.ndarray: # (B, n, 2)
     "Move in a straight line, at constant speed, from the last frame `before` the gap to the first `after` it"
     a, b = np.asarray(before, np.float64)[:, -1], np.asarray(after, np.float64)[:, 0]
-    w = np.arange(1, n + 1)[None, :, None] / (n + 1)
+    w = np.arange(1, check_int('n', n) + 1)[None, :, None] / (n + 1)
     return a[:, None] + w * (b - a)[:, None]
 
 def cubic_interpolation_baseline(before, after, n:int)->np.ndarray: # (B, n, 2)
@@ -144,6 +145,7 @@ def family_fit_residual(path,          # (T, 2) centroid path in pixels (no NaN)
                        )->float:       # RMS pixel distance to the best-fitting projected curve of the family
     "How well the family's equation, seen through some pinhole camera, traces `path`"
     uv = np.asarray(path, np.float64)
+    check_choice('family', family, FAMILIES)
     if np.isnan(uv).any(): return float('nan')
     t = np.linspace(0, 1, len(uv))
     rms = lambda w: float(np.sqrt(((_rational_fit(uv, np.array(_basis(family, t, w))) - uv) ** 2).sum(-1).mean()))
@@ -158,6 +160,8 @@ def confusion_matrix(y_true, y_pred, n_classes:int=len(FAMILIES))->np.ndarray: #
     "Counts of (true class, predicted class)"
     yt, yp = np.asarray(y_true, np.int64), np.asarray(y_pred, np.int64)
     if yt.shape != yp.shape: raise MagvitTrajError(f"y_true and y_pred differ in shape: {yt.shape} vs {yp.shape}")
+    if yt.size and min(yt.min(), yp.min()) < 0 or max(yt.max(initial=0), yp.max(initial=0)) >= n_classes:
+        raise MagvitTrajError(f"class labels must be in 0..{n_classes - 1}; got {min(yt.min(), yp.min())}..{max(yt.max(), yp.max())}")
     return np.bincount(yt * n_classes + yp, minlength=n_classes**2).reshape(n_classes, n_classes)
 
 def plot_confusion(cm, names=FAMILIES, ax=None):
@@ -171,20 +175,29 @@ def plot_confusion(cm, names=FAMILIES, ax=None):
     return ax
 
 # %% ../nbs/09_metrics.ipynb #216b6c73
+def _pair(pred, true, videos:bool=False)->tuple: # (pred, true) as float tensors in [0, 1], on the CPU
+    "Two videos (or batches) that a measure compares: the same shape, uint8 read as 0..255"
+    p, t = (unit_frames(x).detach().cpu() for x in (pred, true))
+    if p.shape != t.shape: raise MagvitTrajError(f"pred and true must have the same shape; got {tuple(p.shape)} and {tuple(t.shape)}")
+    if videos and p.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(p.shape)}")
+    return p, t
+
 def psnr(pred, true)->float:
     "Peak signal-to-noise ratio in dB of videos in [0, 1] (over the whole batch)"
-    mse = torch.mean((torch.as_tensor(pred).float() - torch.as_tensor(true).float()) ** 2)
-    return float(psnr_from_mse(mse))
+    p, t = _pair(pred, true)
+    return float(psnr_from_mse(torch.mean((p - t) ** 2)))
 
 def ssim(pred, true)->float:
     "Mean SSIM over all frames of videos `(B, T, C, H, W)` in [0, 1]"
     from torchmetrics.functional.image import structural_similarity_index_measure
-    p, t = (torch.as_tensor(x).float().flatten(0, 1) for x in (pred, true))
+    p, t = (x.flatten(0, 1) for x in _pair(pred, true, videos=True))
+    if min(p.shape[-2:]) < 11: raise MagvitTrajError(f"ssim needs frames of at least 11x11 pixels (its Gaussian window); got {tuple(p.shape[-2:])}")
     per_frame = [structural_similarity_index_measure(p[i:i + 64], t[i:i + 64], data_range=1.0, reduction='none')
                  for i in range(0, len(p), 64)]   # in slices: the filters' buffers grow with the slice (256 frames: +0.5 GB)
     return float(torch.cat(per_frame).mean())
 
 def frame_sse(pred, true)->np.ndarray: # (T,)
     "Moving MNIST protocol: sum of squared errors per frame, averaged over videos"
-    d = (torch.as_tensor(pred).float() - torch.as_tensor(true).float()) ** 2
+    p, t = _pair(pred, true, videos=True)
+    d = (p - t) ** 2
     return d.flatten(2).sum(-1).mean(0).numpy()

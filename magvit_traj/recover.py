@@ -10,10 +10,10 @@ import numpy as np
 import torch
 from scipy.optimize import least_squares
 from tqdm.auto import tqdm
-from .core import MagvitTrajError, check_choice, check_int, patch
+from .core import MagvitTrajError, check_choice, check_int, patch, quiet_worker
 from .camera import PinholeCamera, as_camera, camera_at, project
 from .trajectories import FAMILIES, FAMILY_RANGES, Trajectories, time_grid, equation, evaluate_equation, describe as sentence, _sense
-from .render import dot_centroids
+from .render import dot_centroids, unit_frames
 from .motion import MotionModel
 
 # %% auto #0
@@ -26,7 +26,7 @@ def dot_track(videos,                # (B, T, C, H, W) in [0, 1]: a dark dot on 
               threshold:float=0.0,   # darkness below this is ignored (model outputs have a faint haze)
              )->tuple[np.ndarray, np.ndarray]: # uv (B, T, 2) and radius (B, T), in pixels; NaN uv where a frame has no dot
     "Where the dot is in each frame (its darkness centroid) and how big it looks (the radius of a disc as dark)"
-    v = videos.detach().float().cpu().numpy() if torch.is_tensor(videos) else np.asarray(videos, np.float32)
+    v = unit_frames(videos).detach().cpu().numpy()                 # uint8 frames read as 0..255
     if v.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {v.shape}")
     dark = np.clip(1 - v.mean(2), 0, 1)
     dark = np.where(dark > threshold, dark, 0)
@@ -136,7 +136,7 @@ def choose_family(rms,                 # (B, n_families) RMS pixel errors of eac
     if plausible is not None:
         ok = np.asarray(plausible, bool)
         score = np.where(ok | ~ok.any(-1, keepdims=True), score, -np.inf)
-    return score.argmax(-1)
+    return np.nan_to_num(score, nan=-np.inf).argmax(-1)       # a failed fit (NaN error) never wins
 
 # %% ../nbs/09a_recover.ipynb #b3eb43cc
 @dataclass
@@ -207,7 +207,7 @@ def fit_videos(videos,                   # (B, T, C, H, W) in [0, 1]
     jobs = [(uv[i], camera_at(cam, i), radius[i] if perspective_size else None) for i in range(len(uv))]
     bar = dict(total=len(jobs), desc='fitting', disable=not progress, leave=False)
     if check_int('workers', workers, 1) == 1 or len(jobs) < 2: return [_fit_all(j) for j in tqdm(jobs, **bar)]
-    with mp.get_context('fork').Pool(min(workers, len(jobs))) as pool: return list(tqdm(pool.imap(_fit_all, jobs, chunksize=4), **bar))
+    with mp.get_context('fork').Pool(min(workers, len(jobs)), initializer=quiet_worker) as pool: return list(tqdm(pool.imap(_fit_all, jobs, chunksize=4), **bar))
 
 def _fit_all(job)->list[FamilyFit]: return [fit_family(f, job[0], job[1], job[2]) for f in FAMILIES]
 

@@ -10,7 +10,8 @@ import torch
 from .core import MagvitTrajError, check_int, check_choice
 
 # %% auto #0
-__all__ = ['DOT_THRESHOLD', 'dot_radius', 'render_videos', 'dot_centroids', 'perspective_radii', 'render_videos_reference']
+__all__ = ['DOT_THRESHOLD', 'dot_radius', 'render_videos', 'unit_frames', 'dot_centroids', 'perspective_radii',
+           'render_videos_reference']
 
 # %% ../nbs/03_render.ipynb #9c994297
 def dot_radius(resolution:int, radius:float|None=None)->float:
@@ -81,12 +82,17 @@ def render_videos(uv,                    # (N, T, 2) dot centres in pixels (u ri
 # %% ../nbs/03_render.ipynb #d92480f6
 DOT_THRESHOLD = 0.2   # darkness ignored when judging model outputs: they have a faint grey haze; renders are clean at 0
 
-def dot_centroids(videos,                # (..., C, H, W) in [0, 1], numpy or torch; dark dot on a light background
+def unit_frames(frames)->torch.Tensor:   # float, on the tensor's device
+    "Frames as floats in [0, 1]: uint8 frames (as the HDF5 files store them) are read as 0..255"
+    x = frames if torch.is_tensor(frames) else torch.as_tensor(np.asarray(frames))
+    return x.float() / 255 if x.dtype == torch.uint8 else x.float()
+
+def dot_centroids(videos,                # (..., C, H, W) in [0, 1] (or uint8 0..255), numpy or torch; dark dot on a light background
                   threshold:float=0.0,   # darkness below this is ignored (suppresses faint noise in model outputs)
                  ):                      # (..., 2) (u, v) in pixels; NaN for a frame without darkness
     "Darkness-weighted centroid of every frame"
     is_np = not torch.is_tensor(videos)
-    x = torch.as_tensor(np.asarray(videos, np.float32) if is_np else videos).float()
+    x = unit_frames(videos)
     if x.ndim < 3: raise MagvitTrajError(f"videos must be (..., C, H, W), got shape {tuple(x.shape)}")
     dark = (1 - x.mean(-3)).clamp(min=0)
     dark = torch.where(dark > threshold, dark, torch.zeros_like(dark))
