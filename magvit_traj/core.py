@@ -15,8 +15,8 @@ import numpy as np
 __all__ = ['GOLDEN64', 'exists', 'default', 'patch', 'MagvitTrajError', 'check_int', 'check_float', 'check_choice', 'mix64',
            'psnr_from_mse', 'on_terminate', 'atomic_path', 'out_folder', 'read_checkpoint', 'in_child', 'quiet_worker',
            'write_in_child', 'CLIParser', 'config_yaml', 'set_verbose', 'is_verbose', 'run_cli', 'field_docs',
-           'config_flags', 'from_namespace', 'to_uint8_frames', 'hstack_videos', 'video_to_gif', 'gif_html',
-           'show_video', 'plot_frames']
+           'config_flags', 'namespace_fields', 'from_namespace', 'to_uint8_frames', 'hstack_videos', 'video_to_gif',
+           'gif_html', 'show_video', 'plot_frames']
 
 # %% ../nbs/00_core.ipynb #277fce37
 def exists(x)->bool:
@@ -327,7 +327,9 @@ def run_cli(parser:CLIParser,                  # the subcommand's parser
         print(f"{parser.prog}: interrupted", file=sys.stderr); return 130
     except _USER_ERRORS as e:
         if args.debug: raise
-        msg = ' '.join(str(e).split()) or type(e).__name__
+        text = str(e)
+        if 'Original Traceback' in text: text = text.rstrip().splitlines()[-1].split(': ', 1)[-1]   # a DataLoader worker's: its last line
+        msg = ' '.join(text.split()) or type(e).__name__
         print(f"{parser.prog}: error: {msg}", file=sys.stderr)
         return 2
     finally:
@@ -385,10 +387,14 @@ def config_flags(parser:argparse.ArgumentParser, # gets one flag per field
         CLIParser.add_flag(parser, f.name, *aliases.get(f.name, ()), default=default, help=(docs.get(f.name) or '').replace('%', '%%') or None, **kw)
     return parser
 
+def namespace_fields(ns)->dict:
+    "The fields of a Namespace or any object (its attributes), or of a mapping such as Lightning's `hparams` (its items)"
+    return dict(ns) if isinstance(ns, dict) else vars(ns)
+
 def from_namespace(cls, ns, **overrides):
-    "The dataclass `cls` from the attributes of `ns` (a Namespace or an object) that name its fields (lists as tuples), then `overrides`"
+    "The dataclass `cls` from the fields of `ns` (a Namespace, an object or a mapping) that name its fields (lists as tuples), then `overrides`"
     names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(ns).items() if k in names}, **overrides})
+    return cls(**{**{k: tuple(v) if isinstance(v, list) else v for k, v in namespace_fields(ns).items() if k in names}, **overrides})
 
 # %% ../nbs/00_core.ipynb #7e27edb0
 def _as_array(x)->np.ndarray:

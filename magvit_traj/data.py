@@ -15,7 +15,7 @@ import torch
 import lightning as L
 from torch.utils.data import DataLoader, Dataset, Subset, default_collate
 
-from .core import MagvitTrajError, check_int, check_choice, config_flags, from_namespace, patch
+from .core import MagvitTrajError, check_int, check_choice, config_flags, from_namespace, namespace_fields, patch
 from .moving_mnist import MovingMNISTDataset, parse_num_digits, resize_frames
 from .dataset import TrajectoryH5Dataset, TrajectoryTensorDataset, LazyH5, generate_dataset, read_config, split_ranges
 from .trajectories import FAMILIES
@@ -66,6 +66,9 @@ class HDF5VideoDataset(LazyH5, Dataset):
         with h5py.File(self.data_file, 'r') as f:
             d, idx = f[f'{self.prefix}_data'], f[f'{self.prefix}_idx'][:]
             if d.ndim != 4 or d.dtype != np.uint8: raise MagvitTrajError(f"{self.data_file}: {self.prefix}_data must be (frames, H, W, C) uint8, got {d.dtype} {d.shape}")
+            if idx.ndim != 1 or not len(idx) or idx[0] != 0 or (np.diff(idx) <= 0).any() or idx[-1] >= len(d):
+                raise MagvitTrajError(f"{self.data_file}: {self.prefix}_idx must start at 0 and increase, each video's first frame within the "
+                                      f"{len(d)} frames of {self.prefix}_data; got {idx[:8].tolist()}{' ...' * (len(idx) > 8)}")
             self._ends = np.append(idx[1:], len(d)).astype(np.int64)
             self._starts = idx.astype(np.int64)
             self._extras = [k for k in ('labels', 'positions') if f'{self.prefix}_{k}' in f]
@@ -132,6 +135,13 @@ def read_video(path)->np.ndarray: # (T, H, W, 3) uint8
 
 def _video_files(root:Path)->list[Path]: return sorted(p for p in root.rglob('*') if p.suffix.lower() in VIDEO_EXTS)
 
+def _frame_count(path)->int:
+    "Frames of a video file: from its header where it says, else by decoding"
+    import av
+    try:
+        with av.open(str(path)) as c: return c.streams.video[0].frames or sum(1 for _ in c.decode(video=0))
+    except (av.FFmpegError, IndexError) as e: raise MagvitTrajError(f"{path} could not be read as a video ({e})") from None
+
 class VideoFolderDataset(Dataset):
     "Clips from a folder of video files in VideoGPT's layout (`FOLDER/train/**/CLASS/*.mp4`, `FOLDER/test/...`)"
     def __init__(self, folder,                 # the folder holding train/ and test/
@@ -146,6 +156,11 @@ class VideoFolderDataset(Dataset):
                                   f"video files ({', '.join(VIDEO_EXTS)})")
         self.files = _video_files(root)
         if not self.files: raise MagvitTrajError(f"{root} holds no video files ({', '.join(VIDEO_EXTS)})")
+        counts = [_frame_count(p) for p in self.files]            # a short video refused now, not when a loader reaches it mid-training
+        if min(counts) < self.sequence_length:
+            short = [(n, p) for n, p in zip(counts, self.files) if n < self.sequence_length]
+            raise MagvitTrajError(f"sequence_length={self.sequence_length} is longer than {len(short)} of the {len(counts)} videos in {root} "
+                                  f"(shortest: {min(short)[1]}, {min(short)[0]} frames)")
         self.classes = sorted({p.parent.name for split in ('train', 'test') for p in _video_files(Path(folder)/split)})   # one numbering for both
 
     def __len__(self): return len(self.files)
@@ -203,7 +218,7 @@ class DataConfig:
         "From an `argparse.Namespace` (VideoGPT's `args`) or any object with these attributes: missing ones get the defaults, others are ignored"
         if isinstance(args, cls): return args
         for k in _REQUIRED:
-            if not hasattr(args, k): raise MagvitTrajError(f"args needs {k} (see DataConfig / add_data_args)")
+            if k not in namespace_fields(args): raise MagvitTrajError(f"args needs {k} (see DataConfig / add_data_args)")
         return from_namespace(cls, args)
 
     def videos_key(self)->dict:
@@ -224,7 +239,7 @@ class VideoData(L.LightningDataModule):
     def __init__(self, args:argparse.Namespace|DataConfig):
         super().__init__()
         self.config = DataConfig.from_args(args)
-        self.args = a = argparse.Namespace(**{**vars(args), **vars(self.config)})   # VideoGPT's code reads data.args; its extra fields stay
+        self.args = a = argparse.Namespace(**{**namespace_fields(args), **vars(self.config)})   # VideoGPT's code reads data.args; its extra fields stay
         check_int('sequence_length', a.sequence_length, 1); check_int('resolution', a.resolution, 1, 4096)
         check_int('batch_size', a.batch_size, 1); check_int('num_workers', a.num_workers, 0)
         if not isinstance(a.data_path, (str, os.PathLike)):
@@ -250,6 +265,7 @@ class VideoData(L.LightningDataModule):
             raise MagvitTrajError(f"sequence_length={a.sequence_length} is longer than the videos of {a.data_path} ({T} frames)")
         if a.data_path == 'trajectory': check_int('num_samples', a.num_samples, 10); check_choice('channels', a.channels, (1, 3))
         self._cache = {}
+        for split in ('train', 'val'): self.dataset(split)        # their own checks (digits, motion, lengths), now and not in trainer.fit
 
 # %% ../nbs/05a_data.ipynb #32dc6315
 @patch
@@ -257,7 +273,7 @@ def _mnist(self:VideoData, train:bool)->Dataset:
     a = self.args
     vpd = a.videos_per_digit if train else max(1, a.videos_per_digit // 5)
     return MovingMNISTDataset(sequence_length=a.sequence_length, train=train, resolution=a.resolution, num_digits=a.num_digits,
-                              videos_per_digit=vpd, seed=a.data_seed, digits=a.digits, motion=a.motion,
+                              videos_per_digit=vpd, seed=check_int('data_seed', a.data_seed, 0, 2**63 - 1), digits=a.digits, motion=a.motion,
                               max_velocity=a.max_velocity, canvas_size=a.canvas_size, digit_size=a.digit_size, background=a.background)
 
 @patch

@@ -23,7 +23,7 @@ __all__ = ['PAD', 'NUM', 'MAX_NUMBER', 'SIZE_WORD', 'sentence_words', 'Vocabular
 
 # %% ../nbs/09b_text.ipynb #66ddb9bc
 PAD, NUM = '<pad>', '<num>'
-_NUMBER = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)$')
+_NUMBER = re.compile(r'[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$')   # 1.25, .5, -2, 1e3 (words are lower-cased)
 MAX_NUMBER = 1000.   # larger numbers are an error (float32 overflows at about 3e38; the model has seen only small ones)
 
 def sentence_words(sentence:str)->list[str]:
@@ -40,6 +40,7 @@ class Vocabulary:
     @classmethod
     def from_sentences(cls, sentences, spare:int=8)->'Vocabulary':
         "Every non-number word of `sentences`, sorted; room for `spare` more words than the longest sentence"
+        if isinstance(sentences, str) or not len(sentences): raise MagvitTrajError(f"sentences must be a non-empty list of strings; got {sentences!r:.60}")
         seen = {w for s in sentences for w in sentence_words(s) if not _NUMBER.match(w)}
         return cls((PAD, NUM) + tuple(sorted(seen)), max(len(sentence_words(s)) for s in sentences) + spare)
 
@@ -53,7 +54,7 @@ class Vocabulary:
     def encode(self, sentences)->torch.Tensor: # (B, max_words, 2): word ids, number values
         "Word ids and number values of `sentences`; unknown words and over-long sentences are errors"
         if isinstance(sentences, str): sentences = [sentences]
-        if not len(sentences): raise MagvitTrajError("no sentences given")
+        if not isinstance(sentences, (list, tuple)) or not sentences: raise MagvitTrajError(f"sentences must be a non-empty list of strings; got {sentences!r:.60}")
         index = {w: i for i, w in enumerate(self.words)}
         out = torch.zeros(len(sentences), self.max_words, 2)
         for i, s in enumerate(sentences):
@@ -243,7 +244,7 @@ _SIZE_PATTERN = dict(linear=r'at ([\d.]+) units', circular=r'radius ([\d.]+)', h
 
 def sentence_request(sentence:str)->dict:
     "The family, rotation sense and size a sentence states (None where it states none)"
-    s = sentence.lower()
+    s = ' '.join(sentence_words(sentence))
     family = next((f for verb, f in _VERBS if verb in s), None)
     sense = 'counter-clockwise' if 'counter-clockwise' in s else 'clockwise' if 'clockwise' in s else None
     m = re.search(_SIZE_PATTERN[family], s) if family else None

@@ -56,7 +56,9 @@ class ScheduledModule(L.LightningModule):
         groups = [{'params': [p for p in params if p.ndim >= 2], 'weight_decay': hp.weight_decay},
                   {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.}]
         opt = torch.optim.AdamW(groups, lr=hp.lr, betas=tuple(hp.betas))
-        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, hp.warmup_steps, hp.max_steps, hp.min_lr_ratio, self._time_frac()))
+        steps = self.trainer.max_steps if self._trainer is not None and self.trainer.max_steps > 0 else hp.max_steps   # the run's own length
+        warmup = max(1, steps // 100) if hp.warmup_steps is None else hp.warmup_steps                            # None: 1% of it
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_lambda(s, warmup, steps, hp.min_lr_ratio, self._time_frac()))
         return {'optimizer': opt, 'lr_scheduler': {'scheduler': sched, 'interval': 'step'}}
 
     def check_finite(self, loss:torch.Tensor, # the loss about to be back-propagated (or logged)
@@ -92,7 +94,8 @@ def check_hardware(accelerator='auto', devices='auto', strategy='auto', num_node
     try: L.Trainer(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision, logger=False,
                    enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False)
     except (MisconfigurationException, TypeError, ValueError, ImportError, RuntimeError) as e:
-        flags = f"--accelerator {accelerator} --devices {devices} --strategy {strategy} --num_nodes {num_nodes} --precision {precision}"
+        given = dict(accelerator=accelerator, devices=devices, strategy=strategy, num_nodes=num_nodes, precision=precision)
+        flags = ' '.join(f"--{k} {v}" for k, v in given.items() if k in ('accelerator', 'devices') or v not in ('auto', 1, None))   # the defaults: a command may lack the flag
         raise MagvitTrajError(f"{flags}: {' '.join(str(e).split())}") from None
     finally:
         for lg, level in zip(loggers, levels): lg.setLevel(level)

@@ -5,13 +5,13 @@
 # %% ../nbs/07b_videogpt.ipynb #b0000003
 from __future__ import annotations
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
 from einops import rearrange
 
-from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, check_choice, config_flags, patch
+from .core import MagvitTrajError, CLIParser, run_cli, check_int, check_float, check_choice, config_flags, namespace_fields, patch
 from .vqvae import VQVAE, pad_condition
 from .transformer import MaskedVideoTransformer, TransformerConfig, latent_context
 from .train_tokenizer import train_tokenizer
@@ -65,19 +65,20 @@ def _check_model_args(a:argparse.Namespace):
         if not isinstance(getattr(a, k), bool): raise MagvitTrajError(f"{k} must be True or False, got {getattr(a, k)!r}")
 
 def _need_tokenizer(path):
-    if not Path(path).exists(): raise MagvitTrajError(f"--vqvae {path} does not exist: train a tokenizer first (scripts/train_vqvae.py)")
+    if not Path(path).exists(): raise MagvitTrajError(f"--vqvae {path} does not exist: train a tokenizer first (scripts/train_vqvae.py); a checkpoint "
+                                                      f"whose tokenizer has moved loads with VideoGPT.load_from_checkpoint(CKPT, vqvae=PATH)")
 
 class VideoGPT(ScheduledModule):
     "VideoGPT's model from its `Namespace`: a frozen tokenizer and a transformer over its codes"
     def __init__(self, args:argparse.Namespace|None=None, **kwargs): # kwargs: the same fields (how Lightning reloads a checkpoint)
         super().__init__()
-        a = self.args = argparse.Namespace(**{**_model_defaults(), **(vars(args) if args is not None else {}), **kwargs})
+        a = self.args = argparse.Namespace(**{**_model_defaults(), **(namespace_fields(args) if args is not None else {}), **kwargs})
         for k in ('vqvae', 'sequence_length', 'resolution'):
             if getattr(a, k, None) is None: raise MagvitTrajError(f"args needs {k} (VideoGPT's --{k})")
-        a.max_steps = check_int('max_steps', a.max_steps or 200_000, 1)
-        _check_model_args(a)
-        a.warmup_steps = a.warmup_steps or max(1, a.max_steps // 100)        # the shared optimiser (ScheduledModule) reads these
+        a.max_steps = check_int('max_steps', 200_000 if a.max_steps is None else a.max_steps, 1)   # the schedule's length without a Trainer's
+        _check_model_args(a)                                                 # (ScheduledModule: warm-up None is 1% of the run)
         _need_tokenizer(a.vqvae)
+        a.vqvae = str(Path(a.vqvae).resolve())                               # the checkpoint loads from any folder
         if a.class_cond and not a.class_cond_dim:
             raise MagvitTrajError("class_cond needs args.class_cond_dim, the number of classes (VideoGPT's train script sets it to data.n_classes)")
         self.save_hyperparameters({k: (str(v) if isinstance(v, Path) else v) for k, v in vars(a).items()})
@@ -140,6 +141,16 @@ def validation_step(self:VideoGPT, batch, i):
 
 
 # %% ../nbs/07b_videogpt.ipynb #b0000014
+def _check_batch(model:VideoGPT, batch, n:int):
+    "A batch to sample from: a dict whose 'video' tensor holds at least `n` videos of the size the model was trained on"
+    if not isinstance(batch, dict): raise MagvitTrajError(f"batch must be a VideoData batch, a dict with 'video' (B, C, T, H, W) (and 'label'); got {type(batch).__name__}")
+    v = batch.get('video')
+    if not torch.is_tensor(v): raise MagvitTrajError(f"batch['video'] must be a tensor (B, C, T, H, W); got {type(v).__name__}")
+    a, c = model.args, model.tokenizer.config.in_channels
+    if v.ndim != 5 or tuple(v.shape[1:]) != (c, a.sequence_length, a.resolution, a.resolution):
+        raise MagvitTrajError(f"batch['video'] is {tuple(v.shape)}; this model takes (B, C, T, H, W) = (B, {c}, {a.sequence_length}, {a.resolution}, {a.resolution})")
+    if len(v) < n: raise MagvitTrajError(f"batch has {len(v)} videos; n={n} asked for")
+
 @patch
 @torch.no_grad()
 def sample(self:VideoGPT,
@@ -153,9 +164,7 @@ def sample(self:VideoGPT,
     a, n = self.args, check_int('n', n, 1)
     if (a.n_cond_frames or a.class_cond) and batch is None:
         raise MagvitTrajError("this model is conditioned (n_cond_frames or class_cond): pass a batch to sample from")
-    if batch is not None and not (isinstance(batch, dict) and torch.is_tensor(batch.get('video'))):
-        raise MagvitTrajError(f"batch must be a VideoData batch, a dict with 'video' (B, C, T, H, W) (and 'label'); got {type(batch).__name__}")
-    if batch is not None and len(batch['video']) < n: raise MagvitTrajError(f"batch has {len(batch['video'])} videos; n={n} asked for")
+    if batch is not None: _check_batch(self, batch, n)
     was_training = self.training; self.eval()
     video = self._video({k: v[:n] for k, v in batch.items() if torch.is_tensor(v)}).to(self.device) if batch is not None else None
     labels = _labels(batch)[:n].to(self.device) if a.class_cond else None
@@ -190,6 +199,11 @@ def _tokenizer_fits(path, channels:int, given:bool):
     how = "pass a --vqvae trained on these videos" if given else f"it was trained by an earlier run on other data: remove {Path(path).parent}, or give --vqvae or another --out"
     raise MagvitTrajError(f"tokenizer {path} takes {c}-channel videos; the data's have {channels}: {how}")
 
+def _first_config(a, channels:int)->VQVAEConfig:
+    "The tokenizer trained first when no --vqvae is given"
+    return VQVAEConfig(in_channels=channels, hidden_dims=tuple(a.vqvae_hidden_dims), strides=(1, 8, 8), patch_size=(1, 2, 2),
+                       temporal='frame', codebook_size=512)
+
 def _first_tokenizer(a, data:VideoData, channels:int)->Path:
     "The tokenizer of `OUT/vqvae/`: trained now if it is not there yet"
     path = Path(a.out)/'vqvae'/'vqvae.pt'
@@ -197,9 +211,8 @@ def _first_tokenizer(a, data:VideoData, channels:int)->Path:
         print(f"no --vqvae given: using the tokenizer trained before, {path}", flush=True)
         return path
     print(f"no --vqvae given: training a tokenizer first ({a.vqvae_steps} steps) into {path.parent}", flush=True)
-    cfg = VQVAEConfig(in_channels=channels, hidden_dims=tuple(a.vqvae_hidden_dims), strides=(1, 8, 8), patch_size=(1, 2, 2),
-                      temporal='frame', codebook_size=512)
-    train_tokenizer(data, cfg, out=path.parent, max_steps=a.vqvae_steps, warmup_steps=min(200, a.vqvae_steps // 10),
+    if data.args.centered: data = VideoData(replace(data.config, centered=False))   # the tokenizer reads [0, 1]; VideoGPT shifts its batches back
+    train_tokenizer(data, _first_config(a, channels), out=path.parent, max_steps=a.vqvae_steps, warmup_steps=min(200, a.vqvae_steps // 10),
                     val_every=min(1000, a.vqvae_steps), limit_val_batches=20, centroid_metric=False, accelerator=a.accelerator,
                     devices=a.devices, progress_bar=not a.no_progress_bar, overwrite=True)
     return path
@@ -216,6 +229,7 @@ def _check_flags(a)->tuple[VideoData, int]: # the data, and the channels of its 
     if a.class_cond and not data.n_classes: raise MagvitTrajError(f"--class_cond needs labelled videos; {a.data_path} has no labels")
     tokenizer = a.vqvae or Path(a.out)/'vqvae'/'vqvae.pt'
     if Path(tokenizer).exists(): _tokenizer_fits(tokenizer, channels, a.vqvae is not None)
+    else: VQVAE(_first_config(a, channels))._check_video(data.dataset('train')[0]['video'][None].float())   # the one trained first
     return data, channels
 
 def _train_videogpt(a):
