@@ -351,7 +351,7 @@ class SampleConfig:
     context: tuple|None = None            # predict: frames known (default half the clip); interpolate: known at the start and at the end (default a quarter each)
     resolution: int|None = None           # new videos' size (default: the model's)
     steps: int = 12                       # decoding steps of the masked transformer
-    temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate PREDICT_TEMPERATURE
+    temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate 0.25 (PREDICT_TEMPERATURE)
     seed: int|None = None                 # seed of the sampling and of new videos
     device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
     out: str = 'runs/samples'             # folder for the GIFs and the grid (they replace an earlier sample's there)

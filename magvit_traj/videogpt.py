@@ -164,7 +164,8 @@ def sample(self:VideoGPT,
     a, n = self.args, check_int('n', n, 1)
     if (a.n_cond_frames or a.class_cond) and batch is None:
         raise MagvitTrajError("this model is conditioned (n_cond_frames or class_cond): pass a batch to sample from")
-    if batch is not None: _check_batch(self, batch, n)
+    if a.n_cond_frames or a.class_cond: _check_batch(self, batch, n)   # an unconditional model ignores a batch, as VideoGPT's does
+    else: batch = None
     was_training = self.training; self.eval()
     video = self._video({k: v[:n] for k, v in batch.items() if torch.is_tensor(v)}).to(self.device) if batch is not None else None
     labels = _labels(batch)[:n].to(self.device) if a.class_cond else None
