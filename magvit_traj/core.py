@@ -260,6 +260,9 @@ class CLIParser(argparse.ArgumentParser):
             if isinstance(value, bool): return value
             self.error(f"--config {path}: {action.dest} must be true or false, got {value!r}")   # a quoted 'false' was true
         many = action.nargs in ('+', '*') or isinstance(action.nargs, int)
+        if many and not isinstance(value, (list, dict)): value = [value]   # one number where a list goes (strides: 4)
+        if many and isinstance(action.nargs, int) and isinstance(value, list) and len(value) != action.nargs:
+            self.error(f"--config {path}: {action.dest} takes {action.nargs} values, got {len(value)}: {value}")   # was a traceback
         if isinstance(value, dict) or isinstance(value, list) != many: return value   # a shape the flag's words cannot spell
         try: return self._get_values(action, [str(x) for x in value] if many else [str(value)])
         except argparse.ArgumentError as e: self.error(f"--config {path}: {e}")

@@ -236,14 +236,20 @@ def _evaluate(a):
     from magvit_traj.dataset import generate_dataset, TrajectoryH5Dataset, first_videos
     from magvit_traj.recover import evaluate_description, fit_workers
     out_folder(a.out)                                          # a file was found after the whole evaluation
+    for k in ('num_samples', 'per_class', 'steps'): check_int(k, getattr(a, k))
+    if a.data and (given := [f for f, v in (('--seed', a.seed), ('--resolution', a.resolution)) if v is not None]):
+        raise MagvitTrajError(f"{', '.join(given)} describe{'s' * (len(given) == 1)} new videos; with --data there are none: drop {'it' if len(given) == 1 else 'them'}")
     model = MotionModel.from_checkpoint(a.model, device=a.device)
+    if a.resolution is not None:                               # found once the evaluation had begun
+        model.tokenizer.latent_shape((model.clip_frames, check_int('resolution', a.resolution), a.resolution))
+        if a.resolution > model.frame_size: raise MagvitTrajError(f"--resolution {a.resolution}: this model reads frames of at most {model.frame_size}x{model.frame_size}")
     if a.sequence_length not in (None, model.clip_frames):   # said "first (1) + frames + last (1) must be 8"
         raise MagvitTrajError(f"--sequence-length {a.sequence_length}: this model's clips have {model.clip_frames} frames (leave the flag out)")
     if a.data:
         videos, labels = first_videos(TrajectoryH5Dataset(a.data), a.num_samples)
         data = dict(videos=videos, labels=labels)
     else: data = generate_dataset(a.num_samples, a.sequence_length or model.clip_frames, a.resolution or model.frame_size,
-                                  model.tokenizer.config.in_channels, seed=a.seed)
+                                  model.tokenizer.config.in_channels, seed=1 if a.seed is None else a.seed)
     describe = 'camera' in data and not a.no_describe
     print(f"evaluating {a.model} on {len(data['videos'])} held-out videos: classify, predict, interpolate, generate"
           + ', sampling speed' * (not a.no_speed) + ', describe and lift_3d' * describe + ' (minutes on a CPU)', flush=True)
@@ -260,7 +266,7 @@ class EvaluateConfig:
     out: str = 'runs/evaluation'          # folder for metrics.json and report.html
     data: str|None = None                 # a trajectory .h5 (default: new videos)
     num_samples: int = 256                # held-out videos
-    seed: int = 1                         # seed of the new videos (training used 0)
+    seed: int|None = None                 # seed of the new videos (default 1; training used 0)
     resolution: int|None = None           # new videos' size (default: the model's)
     sequence_length: int|None = None      # new videos' frames (default: the model's clips)
     per_class: int = 16                   # generated videos per class

@@ -68,6 +68,7 @@ def trajectory_view(family:str='circular', size:float=1.0, turns:float=0.75, ris
 def plot_trajectory_view(view:dict, frames:int=6):
     "The 3D path with the camera, the path on the image, and a strip of frames"
     from magvit_traj.camera import plot_camera
+    check_int('frames', frames)                                    # 0 was numpy's 'need at least one array to concatenate'
     fig = plt.figure(figsize=(12, 3.6))
     ax = fig.add_subplot(1, 3, 1, projection='3d'); ax.plot(*view['points'].T, '.-'); plot_camera(ax, view['camera'])
     ax.set_title('world'); ax2 = fig.add_subplot(1, 3, 2)
@@ -131,6 +132,7 @@ def prediction_view(model,              # a MotionModel (or anything with its `p
     "One video's prediction from its first `known` frames, beside the truth, with both dot paths and the error per frame"
     import torch
     from magvit_traj.metrics import video_centroids, centroid_errors
+    if isinstance(videos, (list, tuple)): raise MagvitTrajError("videos must be a tensor or an array (B, T, C, H, W), not a list: torch.stack it")
     videos = torch.as_tensor(videos)
     if videos.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(videos.shape)}")
     if videos.dtype == torch.uint8: videos = videos.float() / 255   # as the model reads them (the prediction was cast to uint8: black)
@@ -164,6 +166,7 @@ def prediction_explorer(model, # a trained MotionModel
     "Sliders for the video and the number of known frames; redraws the paths, the errors and truth | prediction side by side"
     import ipywidgets as W
     from IPython.display import display
+    if not hasattr(videos, 'shape') or len(videos.shape) != 5: raise MagvitTrajError("videos must be a tensor or an array (B, T, C, H, W): torch.stack a list")
     t = videos.shape[1]
     controls = dict(index=W.IntSlider(value=0, min=0, max=len(videos) - 1), known=W.IntSlider(value=t // 2, min=1, max=t - 1),
                     seed=W.IntSlider(value=0, min=0, max=9))

@@ -102,10 +102,10 @@ def from_checkpoint(cls:MotionModel, path, device=None, class_names=None)->Motio
 
 
 def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_path=None, text_path=None)->Path:
-    "Gather the checkpoints into one model folder (copies)"
+    "Gather the checkpoints into one model folder (copies); a part given as None is removed from it (the folder holds this model, whole)"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     for src, name in ((tokenizer_path, 'tokenizer.pt'), (transformer_path, 'transformer.pt'), (classifier_path, 'classifier.pt'), (text_path, 'text.pt')):
-        if src is None: continue
+        if src is None: (folder/name).unlink(missing_ok=True); continue   # an earlier model's part (a text.pt) would be loaded with this one
         with atomic_path(folder/name) as tmp: shutil.copyfile(src, tmp)
     return folder
 
@@ -296,16 +296,19 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
     T = model.clip_frames
     if a.data:
         from magvit_traj.dataset import TrajectoryH5Dataset, first_videos
-        return first_videos(TrajectoryH5Dataset(a.data), a.n)[0][:, :T]
+        return first_videos(TrajectoryH5Dataset(a.data), a.n or 4)[0][:, :T]
     from magvit_traj.dataset import generate_dataset
     res = a.resolution or model.frame_size
-    return generate_dataset(a.n, T, res, model.tokenizer.config.in_channels, seed=a.seed or 0)['videos']
+    return generate_dataset(a.n or 4, T, res, model.tokenizer.config.in_channels, seed=1 if a.seed is None else a.seed)['videos']   # training used 0
 
 def _check_sample_flags(a):
     "Flags the task would ignore are refused (--labels with predict was silently dropped)"
     unused = [f for f, given, used in (('--labels', a.labels, a.task == 'generate'), ('--context', a.context, a.task != 'generate'),
-                                       ('--data', a.data, a.task != 'generate')) if given and not used]
+                                       ('--data', a.data, a.task != 'generate'), ('--n', a.n is not None, a.task != 'generate'),
+                                       ('--resolution', a.resolution is not None, a.task != 'generate' and not a.data)) if given and not used]
     if unused: raise MagvitTrajError(f"{', '.join(unused)} {'does' if len(unused) == 1 else 'do'} nothing with --task {a.task}: drop {'it' if len(unused) == 1 else 'them'}")
+    if a.n is not None: check_int('n', a.n)
+    if a.resolution is not None: check_int('resolution', a.resolution)
     if a.context and min(a.context) < 1: raise MagvitTrajError(f"--context counts known frames: each number must be >= 1; got {' '.join(map(str, a.context))}")
     if a.context and len(a.context) > (1 if a.task == 'predict' else 2):
         raise MagvitTrajError(f"--context takes {'one number (known frames)' if a.task == 'predict' else 'two numbers (frames before and after the gap)'} "
@@ -347,12 +350,12 @@ class SampleConfig:
     labels: tuple|None = None             # generate: class names or ids (default: one video of each class)
     text: tuple|None = None               # generate from sentences instead, e.g. "a dot circles clockwise, radius 1.20" (a model with text.pt)
     data: str|None = None                 # predict/interpolate: a trajectory .h5 to take videos from (default: new videos)
-    n: int = 4                            # predict/interpolate: number of videos
+    n: int|None = None                    # predict/interpolate: number of videos (default 4)
     context: tuple|None = None            # predict: frames known (default half the clip); interpolate: known at the start and at the end (default a quarter each)
-    resolution: int|None = None           # new videos' size (default: the model's)
+    resolution: int|None = None           # predict/interpolate: new videos' size (default: the model's)
     steps: int = 12                       # decoding steps of the masked transformer
     temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate 0.25 (PREDICT_TEMPERATURE)
-    seed: int|None = None                 # seed of the sampling and of new videos
+    seed: int|None = None                 # seed of the sampling and of new videos (default 1: held out, training used 0)
     device: str|None = None               # cpu, cuda, ... (default: a GPU when there is one)
     out: str = 'runs/samples'             # folder for the GIFs and the grid (they replace an earlier sample's there)
 

@@ -95,9 +95,18 @@ class RunConfig:
             try: return make()
             except (MagvitTrajError, TypeError, ValueError) as e: raise MagvitTrajError(f"config {where}: {e}") from None
         mnist = bool({'num_digits', 'data_path'} & set(self.dataset))   # as config_dataset says (defined below, after CONFIGS is read)
-        if not mnist: build('dataset', lambda: DatasetConfig(**self.dataset))
+        if not mnist:
+            dc = build('dataset', lambda: DatasetConfig(**self.dataset))
+            from magvit_traj.dataset import split_ranges
+            if len(split_ranges(dc.num_samples)[0]) < len(dc.families):   # sample i is family i % F: the training split must hold each
+                raise MagvitTrajError(f"config dataset: num_samples {dc.num_samples} leaves {len(split_ranges(dc.num_samples)[0])} training videos; "
+                                      f"each of the {len(dc.families)} families needs one (num_samples >= {next(n for n in range(1, 100) if len(split_ranges(n)[0]) >= len(dc.families))})")
         tok = build('tokenizer.model', lambda: VQVAEConfig(in_channels=self.dataset.get('channels', 1), **self.tokenizer.model))
-        t, s, need = self.dataset.get('sequence_length'), tok.strides[0], 2 if mnist else 3
+        t, r = self.dataset.get('sequence_length'), self.dataset.get('resolution')
+        bad = [f"{k} {v} is not divisible by {s}" for k, v, s in (('sequence_length', t, tok.strides[0]), ('resolution', r, tok.strides[1]),
+                                                                  ('resolution', r, tok.strides[2])) if isinstance(v, int) and v % s]
+        if bad: raise MagvitTrajError(f"config dataset: {'; '.join(dict.fromkeys(bad))} (the tokenizer's strides are {tok.strides})")
+        s, need = tok.strides[0], 2 if mnist else 3
         if isinstance(t, int) and t // s < need:     # Moving MNIST's evaluation predicts; the trajectories' also interpolates
             raise MagvitTrajError(f"config dataset: sequence_length {t} with the tokenizer's temporal stride {s} gives {t // s} latent "
                                   f"frame(s); the evaluation needs at least {need} (sequence_length >= {need * s})")
@@ -220,6 +229,8 @@ def quickstart(out='runs/quickstart',          # the run folder
     check_hardware(accelerator, devices)
     for s in force:
         if s not in STAGES + ('all',): raise MagvitTrajError(f"--force takes stage names {', '.join(STAGES)} or all; got {s!r}")
+    if 'language' in force and not with_language: raise MagvitTrajError("--force language: this run has no language stage; add --with language")
+    if workers is not None: check_int('workers', workers)                 # before the run folder is made (0 meant the default)
     run = Run(out, force, log)
     o = run.out
     t_start = time.perf_counter()
@@ -228,7 +239,7 @@ def quickstart(out='runs/quickstart',          # the run folder
     d = cfg.dataset; train_h5 = o/'data'/'train.h5'
     def make_data():
         (o/'data').mkdir(exist_ok=True)
-        write_h5(train_h5, DatasetConfig(**d), workers=workers or min(8, os.cpu_count() or 1), overwrite=True, progress=progress)
+        write_h5(train_h5, DatasetConfig(**d), workers=workers if workers is not None else min(8, os.cpu_count() or 1), overwrite=True, progress=progress)
         return f"{d['num_samples']} videos {d['sequence_length']}x{d['channels']}x{d['resolution']}x{d['resolution']}"
     k_data = run.stage('data', [dataset, d], [train_h5], make_data) if dataset == 'trajectory' else _hash([d, file_stamp(d.get('data_path'))])
     # tokenizer
@@ -278,7 +289,8 @@ def quickstart(out='runs/quickstart',          # the run folder
         write_report(o, metrics, examples, title=f'magvit_traj quickstart: {dataset}, {name} config',
                      trails=dataset == 'trajectory', class_names=model.class_names if dataset == 'trajectory' else None)
         return _headline(metrics)
-    run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.eval_samples, cfg.per_class, cfg.prediction_samples, 'describe'], [o/'metrics.json', o/'report.html'], make_eval)
+    parts = [o/'model'/f for f in ('tokenizer.pt', 'transformer.pt', 'classifier.pt') + (('text.pt',) if k_lang else ())]   # the folder users load
+    run.stage('evaluate', [k_tr, k_cl, k_lang, cfg.eval_samples, cfg.per_class, cfg.prediction_samples, 'describe'], [o/'metrics.json', o/'report.html', *parts], make_eval)
     log(f"quickstart: finished in {(time.perf_counter() - t_start) / 60:.1f} min; report: {o/'report.html'}")
     return json.loads((o/'metrics.json').read_text())
 

@@ -170,7 +170,7 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     "Train a transformer or classifier on codes; writes `<out>/<kind>.pt` and `metrics.json`"
     out = Path(out)
     check_int('max_steps', max_steps); check_int('batch_size', batch_size); check_float('lr', lr, 0, low_open=True)
-    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
+    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed, max_steps)
     module = CodesModule(kind, model_config, lr, weight_decay, warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio,
                          tokenizer=tokenizer_fingerprint(tokenizer_path) if tokenizer_path else None)
     check_resumable(module, ckpt_path, same=('tokenizer',))

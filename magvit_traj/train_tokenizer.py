@@ -144,7 +144,7 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
     out = Path(out)
     check_int('max_steps', max_steps); check_float('lr', lr, 0, low_open=True); check_int('val_every', val_every)
     if isinstance(config, dict): config = VQVAEConfig(**config)   # a bad model is refused before anything is written
-    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed)
+    ckpt_path = start_run(out, resume, overwrite, fast_dev_run, seed, max_steps)
     module = TokenizerModule(config, lr=lr, weight_decay=weight_decay, warmup_steps=warmup_steps, max_steps=max_steps,
                              min_lr_ratio=min_lr_ratio, centroid_metric=centroid_metric,
                              compile_model=auto_compile(accelerator) if compile is None else compile)

@@ -18,9 +18,9 @@ from tqdm.auto import tqdm
 from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, check_int, check_float, read_checkpoint, out_folder
 
 # %% auto #0
-__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'check_hardware',
-           'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar',
-           'trainer_output', 'StartAfresh', 'StoppableTrainer', 'make_trainer']
+__all__ = ['FINAL_FILES', 'lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile',
+           'check_hardware', 'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig',
+           'add_train_args', 'StepBar', 'trainer_output', 'StartAfresh', 'StoppableTrainer', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -111,10 +111,13 @@ def resume_path(out:Path, resume)->str|None:
     if not Path(resume).is_file(): raise MagvitTrajError(f"resume: checkpoint {resume} does not exist")
     return str(resume)
 
-def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0)->str|None:
+def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0,
+              max_steps:int|None=None)->str|None: # a resumed run must have steps left to train
     "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused unless `overwrite`"
     check_int('seed', seed, 0, 2**32 - 1)
     ckpt_path, old = resume_path(out_folder(out), resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
+    if ckpt_path and max_steps is not None and (done := int(read_checkpoint(ckpt_path, weights_only=False).get('global_step', 0))) >= max_steps:
+        raise MagvitTrajError(f"resume: {ckpt_path} has trained {done} steps already; --max_steps {max_steps} leaves none: give more")
     if not ckpt_path and old and not fast_dev_run and not overwrite:
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     L.seed_everything(seed, workers=True, verbose=False)
@@ -182,7 +185,7 @@ class TrainConfig:
     def check(self)->TrainConfig:
         "Every value, and the hardware asked for, checked before a command reads any data"
         check_int('max_steps', self.max_steps); check_float('lr', self.lr, 0, low_open=True); check_float('weight_decay', self.weight_decay, 0)
-        check_int('warmup_steps', self.warmup_steps, 0); check_float('min_lr_ratio', self.min_lr_ratio, 0, 1)
+        check_int('warmup_steps', self.warmup_steps, 0); check_float('min_lr_ratio', self.min_lr_ratio, 0, 1); check_int('seed', self.seed, 0, 2**32 - 1)
         check_float('grad_clip', self.grad_clip or 0., 0); check_int('val_every', self.val_every); check_int('log_every', self.log_every)
         if self.max_minutes is not None: check_float('max_minutes', self.max_minutes, 0, low_open=True)
         kw = self.run_kwargs()
@@ -239,14 +242,18 @@ def trainer_output(progress_bar:bool=True, # show progress at all
     if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
     return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
 
+FINAL_FILES = ('metrics.json', 'vqvae.pt', 'transformer.pt', 'classifier.pt', 'text.pt')   # what a finished run leaves beside checkpoints/
+
 class StartAfresh(L.Callback):
-    "A new run (not a resume) removes the checkpoints an earlier run left in `dirpath` once its first step has trained"
+    "A new run (not a resume) removes what an earlier run left in `dirpath` and beside it (its final model, metrics) once its first step has trained"
     def __init__(self, dirpath): self.dirpath, self.started = Path(dirpath), False
     def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):   # after the callers' checks, Lightning's setup and a step
         if self.started: return                                                  # that ran: a run that fails before it trains deletes nothing
         self.started = True
         if trainer.ckpt_path is None and trainer.is_global_zero:
             for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
+            for p in [self.dirpath.parent/f for f in FINAL_FILES] + list((self.dirpath.parent/'recon').glob('*.png')):
+                p.unlink(missing_ok=True)                          # else an interrupted run looks finished, with the old run's model
 
 class StoppableTrainer(L.Trainer):
     "A Trainer whose `fit`, stopped by Ctrl-C, raises `KeyboardInterrupt` (a command says 'interrupted', exit 130; a notebook cell stops)"

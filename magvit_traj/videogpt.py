@@ -237,7 +237,7 @@ def _train_videogpt(a):
     if a.gpus: a.accelerator, a.devices = 'gpu', a.gpus
     out, steps = Path(a.out), a.max_steps
     data, channels = _check_flags(a)                                     # refused before anything is written
-    ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed)       # refuses an OUT with another run's checkpoints first
+    ckpt_path = start_run(out, a.resume, a.overwrite, seed=a.seed, max_steps=steps)   # refuses an OUT with another run's checkpoints first
     if a.vqvae is None: a.vqvae = str(_first_tokenizer(a, data, channels))
     a.class_cond_dim = data.n_classes if a.class_cond else None
     model = VideoGPT(a)

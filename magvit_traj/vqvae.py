@@ -54,7 +54,8 @@ class VQVAEConfig:
 
     def __post_init__(self):
         self.hidden_dims = tuple(self.hidden_dims) if isinstance(self.hidden_dims, (list, tuple)) else (self.hidden_dims,)
-        self.strides, self.patch_size, self.fsq_levels = (tuple(v) for v in (self.strides, self.patch_size, self.fsq_levels))
+        self.strides, self.patch_size, self.fsq_levels = (tuple(v) if isinstance(v, (list, tuple)) else (v,)   # one number: refused below
+                                                          for v in (self.strides, self.patch_size, self.fsq_levels))
         _check_config(self)
 
 # %% ../nbs/06_vqvae.ipynb #ab1224af
