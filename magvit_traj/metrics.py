@@ -49,6 +49,7 @@ def summarize_errors(err,                 # (B, T) pixel errors, NaN for frames 
                     )->dict:
     "Mean, 95th percentile, per-frame means and the fraction of frames without a dot"
     e = np.asarray(err, np.float64)
+    if e.ndim != 2 or not e.size: raise MagvitTrajError(f"err must be (B, T) pixel errors, at least one; got shape {e.shape}")
     missing = np.isnan(e)
     e = np.where(missing, diagonal, e)
     return dict(mean=float(e.mean()), p95=float(np.percentile(e, 95)), per_frame=e.mean(0).round(4).tolist(),

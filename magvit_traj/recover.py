@@ -101,8 +101,12 @@ def fit_family(family:str,             # one of FAMILIES
                n_best:int=3,           # screened starts optimised to convergence
               )->FamilyFit:
     "Least-squares fit of the family's equation, seen through `camera`, to the dot's track"
-    family = check_choice('family', family, FAMILIES)
+    family, camera = check_choice('family', family, FAMILIES), as_camera(camera)
+    if len(camera) != 1: raise MagvitTrajError(f"fit_family fits one video: give its one camera, not {len(camera)} (camera_at(cameras, i))")
     uv = np.asarray(uv, np.float64); tt = time_grid(len(uv))
+    if uv.ndim != 2 or uv.shape[1] != 2: raise MagvitTrajError(f"uv must be (T, 2) pixel positions, got shape {uv.shape}")
+    if radius is not None and (np.shape(radius) != (len(uv),) or not (np.asarray(radius) > 0).any()):
+        raise MagvitTrajError(f"radius must be ({len(uv)},) apparent radii, some > 0; got shape {np.shape(radius)}")
     seen = np.isfinite(uv).all(-1)
     if seen.sum() < 4: raise MagvitTrajError(f"the dot is visible in {seen.sum()} of {len(uv)} frames; a fit needs at least 4")
     rel = None if radius is None else np.asarray(radius, np.float64)[seen] / np.mean(np.asarray(radius)[seen])
@@ -237,7 +241,7 @@ _SCREEN = ('a dot moves in a straight line', 'a dot circles {}', 'a dot spirals 
 
 @patch
 @torch.no_grad()
-def describe(self:MotionModel, videos,       # (B, T, C, H, W) in [0, 1]
+def describe(self:MotionModel, videos,       # (B, T, C, H, W) in [0, 1], whole clips: an equation's time spans its clip (a part misleads)
              camera=None,                    # one camera per video (PinholeCamera or the dataset's dict of K, R, t)
              perspective_size:bool=False,    # the dot was drawn smaller with depth (as the dataset's config says)
              progress:bool=False)->list[Description]:

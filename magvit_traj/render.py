@@ -25,7 +25,9 @@ def _check_render_args(uv, resolution, radius, channels):
     uv = np.asarray(uv, np.float64)
     if uv.ndim != 3 or uv.shape[-1] != 2: raise MagvitTrajError(f"uv must be (N, T, 2) pixel positions, got shape {uv.shape}")
     if not np.isfinite(uv).all(): raise MagvitTrajError("uv must be finite (a point at or behind the camera?)")
-    r = np.broadcast_to(np.asarray(radius, np.float64), uv.shape[:2])
+    if not uv.size: raise MagvitTrajError(f"uv is empty: shape {uv.shape}")
+    try: r = np.broadcast_to(np.asarray(radius, np.float64), uv.shape[:2])
+    except ValueError: raise MagvitTrajError(f"radius must be a number or one per frame {uv.shape[:2]}; got shape {np.shape(radius)}") from None
     if not (np.isfinite(r).all() and (r > 0).all()): raise MagvitTrajError(f"radius must be positive and finite, got {np.min(r)}")
     if 2 * r.max() + 1 > resolution:
         raise MagvitTrajError(f"resolution {resolution} is too small for a dot of radius {r.max():.2f} px; use a resolution >= {math.ceil(2 * r.max() + 1)}")
@@ -71,6 +73,9 @@ def render_videos(uv,                    # (N, T, 2) dot centres in pixels (u ri
     dark = _scatter_patches(origin, cover, N * T, H, H, 255, (255 - np.round(cover * 255)).astype(np.uint8))
     dark = dark.reshape(N, T, 1, H, H)                                # uint8 image of a black dot on white
     fg, bg = np.asarray(dot_color, np.float32), np.asarray(background, np.float32)
+    for name, c in (('dot_color', fg), ('background', bg)):
+        if c.shape != (3,) or not (np.isfinite(c).all() and (c >= 0).all() and (c <= 1).all()):
+            raise MagvitTrajError(f"{name} must be RGB, three numbers in [0, 1]; got {c.tolist()}")
     if np.array_equal(fg, [0, 0, 0]) and np.array_equal(bg, [1, 1, 1]):
         img = np.repeat(dark, C, axis=2)
         return img if dtype == 'uint8' else img.astype(np.float32) / 255

@@ -258,6 +258,7 @@ def judge_videos(videos,                  # (B, T, C, H, W) filmed (or generated
     from magvit_traj.render import DOT_THRESHOLD
     from magvit_traj.recover import dot_track, fit_videos, describe_fits
     threshold = DOT_THRESHOLD if threshold is None else threshold
+    if isinstance(videos, (list, tuple)): raise MagvitTrajError("videos must be a tensor or an array (B, T, C, H, W), not a list: torch.stack it")
     uv, _ = dot_track(videos, threshold)
     ok = np.flatnonzero(np.isfinite(uv).all(-1).sum(1) >= 4)
     out = [None] * len(uv)
