@@ -165,22 +165,26 @@ def in_child(fn:Callable, *args, **kwargs):
     if pid == 0:                                                   # the child: run, report, leave without finalizers
         os.close(r)
         if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(1)   # the parent's thread pool did not survive the fork
+        sent = False
         try:                                                       # whatever happens here, the child never returns into the caller's code
             try: out = (True, _strictly(fn, *args, **kwargs))
             except BaseException as e: out = (False, e)
             try: data = pickle.dumps(out)
             except Exception: data = pickle.dumps((False, MagvitTrajError(f"{type(out[1]).__name__}: {out[1]}")))
             with os.fdopen(w, 'wb') as f: f.write(data)            # EPIPE if the parent stopped listening (Ctrl-C)
+            sent = True
             for s in (sys.stdout, sys.stderr):
                 with contextlib.suppress(Exception): s.flush()
-        finally: os._exit(0)
+        finally: os._exit(0 if sent else 1)
     os.close(w)
+    status = None
     try:
         with on_terminate(lambda: os.kill(pid, signal.SIGKILL)):
             with os.fdopen(r, 'rb') as f: data = f.read()
             _, status = os.waitpid(pid, 0)
     except BaseException:                                          # interrupted (Ctrl-C): stop the child and reap it, then go on
-        with contextlib.suppress(OSError): os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
+        if status is None:                                         # not reaped yet: its pid is still its own
+            with contextlib.suppress(OSError): os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
         raise
     if not data: raise MagvitTrajError(f"the writing process died ({'signal %d' % os.WTERMSIG(status) if os.WIFSIGNALED(status) else 'exit code %d' % os.WEXITSTATUS(status)})")
     ok, value = pickle.loads(data)

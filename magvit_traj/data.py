@@ -135,11 +135,11 @@ def read_video(path)->np.ndarray: # (T, H, W, 3) uint8
 
 def _video_files(root:Path)->list[Path]: return sorted(p for p in root.rglob('*') if p.suffix.lower() in VIDEO_EXTS)
 
-def _frame_count(path)->int:
-    "Frames of a video file: from its header where it says, else by decoding"
+def _frame_count(path)->int|None:
+    "Frames of a video file as its header says (None where it does not say, as webm's: decoding it all to count would cost too much)"
     import av
     try:
-        with av.open(str(path)) as c: return c.streams.video[0].frames or sum(1 for _ in c.decode(video=0))
+        with av.open(str(path)) as c: return c.streams.video[0].frames or None
     except (av.FFmpegError, IndexError) as e: raise MagvitTrajError(f"{path} could not be read as a video ({e})") from None
 
 class VideoFolderDataset(Dataset):
@@ -157,8 +157,8 @@ class VideoFolderDataset(Dataset):
         self.files = _video_files(root)
         if not self.files: raise MagvitTrajError(f"{root} holds no video files ({', '.join(VIDEO_EXTS)})")
         counts = [_frame_count(p) for p in self.files]            # a short video refused now, not when a loader reaches it mid-training
-        if min(counts) < self.sequence_length:
-            short = [(n, p) for n, p in zip(counts, self.files) if n < self.sequence_length]
+        short = [(n, p) for n, p in zip(counts, self.files) if n is not None and n < self.sequence_length]   # (a webm: when read)
+        if short:
             raise MagvitTrajError(f"sequence_length={self.sequence_length} is longer than {len(short)} of the {len(counts)} videos in {root} "
                                   f"(shortest: {min(short)[1]}, {min(short)[0]} frames)")
         self.classes = sorted({p.parent.name for split in ('train', 'test') for p in _video_files(Path(folder)/split)})   # one numbering for both
@@ -266,6 +266,8 @@ class VideoData(L.LightningDataModule):
         if a.data_path == 'trajectory': check_int('num_samples', a.num_samples, 10); check_choice('channels', a.channels, (1, 3))
         self._cache = {}
         for split in ('train', 'val'): self.dataset(split)        # their own checks (digits, motion, lengths), now and not in trainer.fit
+
+    def __getstate__(self): return {**self.__dict__, '_cache': {}}   # pickled (spawned processes): each builds its datasets again
 
 # %% ../nbs/05a_data.ipynb #32dc6315
 @patch

@@ -240,9 +240,8 @@ def _evaluate(a):
     if a.data and (given := [f for f, v in (('--seed', a.seed), ('--resolution', a.resolution)) if v is not None]):
         raise MagvitTrajError(f"{', '.join(given)} describe{'s' * (len(given) == 1)} new videos; with --data there are none: drop {'it' if len(given) == 1 else 'them'}")
     model = MotionModel.from_checkpoint(a.model, device=a.device)
-    if a.resolution is not None:                               # found once the evaluation had begun
-        model.tokenizer.latent_shape((model.clip_frames, check_int('resolution', a.resolution), a.resolution))
-        if a.resolution > model.frame_size: raise MagvitTrajError(f"--resolution {a.resolution}: this model reads frames of at most {model.frame_size}x{model.frame_size}")
+    if a.resolution is not None and a.resolution != model.frame_size:   # found once the evaluation had begun (prediction takes the model's size only)
+        raise MagvitTrajError(f"--resolution {a.resolution}: this model's frames are {model.frame_size}x{model.frame_size} (leave the flag out)")
     if a.sequence_length not in (None, model.clip_frames):   # said "first (1) + frames + last (1) must be 8"
         raise MagvitTrajError(f"--sequence-length {a.sequence_length}: this model's clips have {model.clip_frames} frames (leave the flag out)")
     if a.data:
@@ -267,7 +266,7 @@ class EvaluateConfig:
     data: str|None = None                 # a trajectory .h5 (default: new videos)
     num_samples: int = 256                # held-out videos
     seed: int|None = None                 # seed of the new videos (default 1; training used 0)
-    resolution: int|None = None           # new videos' size (default: the model's)
+    resolution: int|None = None           # new videos' size: the model's (the only one it predicts at; other sizes are refused)
     sequence_length: int|None = None      # new videos' frames (default: the model's clips)
     per_class: int = 16                   # generated videos per class
     steps: int = 12                       # decoding steps of the masked transformer

@@ -192,9 +192,9 @@ def ssim(pred, true)->float:
     "Mean SSIM over all frames of videos `(B, T, C, H, W)` in [0, 1]"
     from torchmetrics.functional.image import structural_similarity_index_measure
     p, t = (x.flatten(0, 1) for x in _pair(pred, true, videos=True))
-    if min(p.shape[-2:]) < 11: raise MagvitTrajError(f"ssim needs frames of at least 11x11 pixels (its Gaussian window); got {tuple(p.shape[-2:])}")
-    per_frame = [structural_similarity_index_measure(p[i:i + 64], t[i:i + 64], data_range=1.0, reduction='none')
-                 for i in range(0, len(p), 64)]   # in slices: the filters' buffers grow with the slice (256 frames: +0.5 GB)
+    try: per_frame = [structural_similarity_index_measure(p[i:i + 64], t[i:i + 64], data_range=1.0, reduction='none')
+                      for i in range(0, len(p), 64)]   # in slices: the filters' buffers grow with the slice (256 frames: +0.5 GB)
+    except RuntimeError as e: raise MagvitTrajError(f"ssim cannot compare frames of {tuple(p.shape[-2:])} (its Gaussian window needs 6x6): {e}") from None
     return float(torch.cat(per_frame).mean())
 
 def frame_sse(pred, true)->np.ndarray: # (T,)

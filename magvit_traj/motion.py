@@ -102,10 +102,10 @@ def from_checkpoint(cls:MotionModel, path, device=None, class_names=None)->Motio
 
 
 def save_model_folder(folder, tokenizer_path, transformer_path=None, classifier_path=None, text_path=None)->Path:
-    "Gather the checkpoints into one model folder (copies); a part given as None is removed from it (the folder holds this model, whole)"
+    "Gather the checkpoints into one model folder (copies); a part given as None is left as it is"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     for src, name in ((tokenizer_path, 'tokenizer.pt'), (transformer_path, 'transformer.pt'), (classifier_path, 'classifier.pt'), (text_path, 'text.pt')):
-        if src is None: (folder/name).unlink(missing_ok=True); continue   # an earlier model's part (a text.pt) would be loaded with this one
+        if src is None: continue
         with atomic_path(folder/name) as tmp: shutil.copyfile(src, tmp)
     return folder
 
@@ -308,7 +308,6 @@ def _check_sample_flags(a):
                                        ('--resolution', a.resolution is not None, a.task != 'generate' and not a.data)) if given and not used]
     if unused: raise MagvitTrajError(f"{', '.join(unused)} {'does' if len(unused) == 1 else 'do'} nothing with --task {a.task}: drop {'it' if len(unused) == 1 else 'them'}")
     if a.n is not None: check_int('n', a.n)
-    if a.resolution is not None: check_int('resolution', a.resolution)
     if a.context and min(a.context) < 1: raise MagvitTrajError(f"--context counts known frames: each number must be >= 1; got {' '.join(map(str, a.context))}")
     if a.context and len(a.context) > (1 if a.task == 'predict' else 2):
         raise MagvitTrajError(f"--context takes {'one number (known frames)' if a.task == 'predict' else 'two numbers (frames before and after the gap)'} "
@@ -317,6 +316,8 @@ def _check_sample_flags(a):
 def _sample(a):
     out_folder(a.out); _check_sample_flags(a)
     model = MotionModel.from_checkpoint(a.model, device=a.device)
+    if a.resolution is not None and a.resolution != model.frame_size:   # prediction takes the model's size only (it failed after loading)
+        raise MagvitTrajError(f"--resolution {a.resolution}: this model's frames are {model.frame_size}x{model.frame_size} (leave the flag out)")
     kw = dict(steps=a.steps, seed=a.seed, **({} if a.temperature is None else dict(temperature=a.temperature)))
     if a.text:
         if a.task != 'generate': raise MagvitTrajError("--text generates videos: use it with --task generate")
@@ -352,7 +353,7 @@ class SampleConfig:
     data: str|None = None                 # predict/interpolate: a trajectory .h5 to take videos from (default: new videos)
     n: int|None = None                    # predict/interpolate: number of videos (default 4)
     context: tuple|None = None            # predict: frames known (default half the clip); interpolate: known at the start and at the end (default a quarter each)
-    resolution: int|None = None           # predict/interpolate: new videos' size (default: the model's)
+    resolution: int|None = None           # predict/interpolate: new videos' size: the model's (other sizes are refused)
     steps: int = 12                       # decoding steps of the masked transformer
     temperature: float|None = None        # sampling temperature; default: generate 1.0 (from text: the text model's own), predict/interpolate 0.25 (PREDICT_TEMPERATURE)
     seed: int|None = None                 # seed of the sampling and of new videos (default 1: held out, training used 0)

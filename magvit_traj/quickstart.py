@@ -277,6 +277,7 @@ def quickstart(out='runs/quickstart',          # the run folder
         from magvit_traj.evaluate import evaluate_trajectories
         from magvit_traj.report import write_report
         save_model_folder(o/'model', tok_path, o/'transformer'/'transformer.pt', o/'classifier'/'classifier.pt', o/'text'/'text.pt' if k_lang else None)
+        if not k_lang: (o/'model'/'text.pt').unlink(missing_ok=True)       # an earlier run's: it would be loaded with this model
         model = MotionModel.from_checkpoint(o/'model')
         if dataset == 'trajectory':
             held = generate_dataset(cfg.eval_samples, d['sequence_length'], d['resolution'], d['channels'], seed=1)

@@ -185,7 +185,7 @@ def train_on_codes(kind:str,                  # 'transformer', 'classifier' or '
     train_dl, val_dl = code_loaders(codes, val_codes, batch_size, labels='text' if kind == 'text' else 'label_sets' if sets else 'labels')
     trainer = make_trainer(out, max_steps, min(val_every, max_steps), 1.0, log_every, grad_clip, accelerator, devices, strategy,
                             num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes,
-                            monitor=('val/loss', 'min'))
+                            monitor=('val/loss', 'min'), final=(f'{kind}.pt', 'metrics.json'))
     trainer.fit(module, train_dl, val_dl, ckpt_path=ckpt_path)
     if fast_dev_run: return {k: float(v) for k, v in trainer.callback_metrics.items()}
     trainer.save_checkpoint(out/'checkpoints'/'last.ckpt')

@@ -150,7 +150,8 @@ def train_tokenizer(data:L.LightningDataModule,          # yields batches {'vide
                              compile_model=auto_compile(accelerator) if compile is None else compile)
     check_resumable(module, ckpt_path)
     trainer = make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices,
-                            strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes)
+                            strategy, num_nodes, precision or auto_precision(accelerator), fast_dev_run, progress_bar, max_minutes,
+                            final=('vqvae.pt', 'metrics.json', 'recon'))
     trainer.fit(module, datamodule=data, ckpt_path=ckpt_path)
     if fast_dev_run: return {k: float(v) for k, v in trainer.callback_metrics.items()}
     trainer.save_checkpoint(out/'checkpoints'/'last.ckpt')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05b_training.ipynb #9b35b6fc
 from __future__ import annotations
-import argparse, math
+import argparse, math, shutil
 from dataclasses import dataclass, fields
 from typing import Literal
 from pathlib import Path
@@ -18,9 +18,9 @@ from tqdm.auto import tqdm
 from .core import MagvitTrajError, config_flags, from_namespace, is_verbose, check_int, check_float, read_checkpoint, out_folder
 
 # %% auto #0
-__all__ = ['FINAL_FILES', 'lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile',
-           'check_hardware', 'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig',
-           'add_train_args', 'StepBar', 'trainer_output', 'StartAfresh', 'StoppableTrainer', 'make_trainer']
+__all__ = ['lr_lambda', 'NonFiniteLossError', 'ScheduledModule', 'auto_precision', 'auto_compile', 'check_hardware',
+           'resume_path', 'start_run', 'check_resumable', 'parse_devices', 'TrainConfig', 'add_train_args', 'StepBar',
+           'trainer_output', 'StartAfresh', 'StoppableTrainer', 'make_trainer']
 
 # %% ../nbs/05b_training.ipynb #02a82295
 def lr_lambda(step:int, warmup_steps:int, max_steps:int, min_lr_ratio:float=0.1,
@@ -116,8 +116,9 @@ def start_run(out, resume, overwrite:bool=False, fast_dev_run=False, seed:int=0,
     "Seed everything and return the checkpoint to resume from (`resume_path`); an `out` with another run's checkpoints is refused unless `overwrite`"
     check_int('seed', seed, 0, 2**32 - 1)
     ckpt_path, old = resume_path(out_folder(out), resume), sorted((Path(out)/'checkpoints').glob('*.ckpt'))
-    if ckpt_path and max_steps is not None and (done := int(read_checkpoint(ckpt_path, weights_only=False).get('global_step', 0))) >= max_steps:
-        raise MagvitTrajError(f"resume: {ckpt_path} has trained {done} steps already; --max_steps {max_steps} leaves none: give more")
+    if ckpt_path and max_steps is not None and (done := int(read_checkpoint(ckpt_path, weights_only=False).get('global_step', 0))) > max_steps:
+        raise MagvitTrajError(f"resume: {ckpt_path} has trained {done} steps already, past --max_steps {max_steps}: give at least {done}")
+    # (exactly max_steps: the run resumes to write its final model and metrics, e.g. after an interrupted last validation)
     if not ckpt_path and old and not fast_dev_run and not overwrite:
         raise MagvitTrajError(f"{out} already holds checkpoints; pass --resume to continue, --overwrite to start again, or another --out")
     L.seed_everything(seed, workers=True, verbose=False)
@@ -242,18 +243,17 @@ def trainer_output(progress_bar:bool=True, # show progress at all
     if verbose: return dict(enable_progress_bar=progress_bar, enable_model_summary=True, callbacks=[])
     return dict(enable_progress_bar=False, enable_model_summary=False, callbacks=[StepBar(desc)] if progress_bar else [])
 
-FINAL_FILES = ('metrics.json', 'vqvae.pt', 'transformer.pt', 'classifier.pt', 'text.pt')   # what a finished run leaves beside checkpoints/
-
 class StartAfresh(L.Callback):
-    "A new run (not a resume) removes what an earlier run left in `dirpath` and beside it (its final model, metrics) once its first step has trained"
-    def __init__(self, dirpath): self.dirpath, self.started = Path(dirpath), False
+    "A new run (not a resume) removes an earlier run's checkpoints in `dirpath`, and its `final` files beside it, once its first step has trained"
+    def __init__(self, dirpath, final=()): self.dirpath, self.final, self.started = Path(dirpath), tuple(final), False
     def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):   # after the callers' checks, Lightning's setup and a step
         if self.started: return                                                  # that ran: a run that fails before it trains deletes nothing
         self.started = True
         if trainer.ckpt_path is None and trainer.is_global_zero:
-            for p in self.dirpath.glob('*.ckpt'): p.unlink()   # else a crash, then --resume, would continue the old run
-            for p in [self.dirpath.parent/f for f in FINAL_FILES] + list((self.dirpath.parent/'recon').glob('*.png')):
-                p.unlink(missing_ok=True)                          # else an interrupted run looks finished, with the old run's model
+            old = list(self.dirpath.glob('*.ckpt'))
+            for p in old: p.unlink()                           # else a crash, then --resume, would continue the old run
+            for p in [self.dirpath.parent/f for f in self.final] * bool(old): # only an earlier run's (there were checkpoints), only
+                shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)  # what this kind of run writes: else an interrupted run looks finished
 
 class StoppableTrainer(L.Trainer):
     "A Trainer whose `fit`, stopped by Ctrl-C, raises `KeyboardInterrupt` (a command says 'interrupted', exit 130; a notebook cell stops)"
@@ -269,7 +269,9 @@ class StoppableTrainer(L.Trainer):
 
 def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_clip, accelerator, devices, strategy,
                   num_nodes, precision, fast_dev_run, progress_bar, max_minutes=None,
-                  monitor=('val/psnr', 'max'))->L.Trainer:
+                  monitor=('val/psnr', 'max'),
+                  final=(),                    # files an earlier run of this kind wrote in `out` (e.g. vqvae.pt): a new run removes them
+                 )->L.Trainer:
     "A Trainer stopping on steps: checkpoints (`last.ckpt`, the best by `monitor`), CSV and TensorBoard logs in `out`, quiet output"
     check_float('grad_clip', grad_clip or 0., 0); check_int('val_every', val_every); check_int('max_steps', max_steps)
     shown = trainer_output(progress_bar, Path(out).name)
@@ -282,6 +284,6 @@ def make_trainer(out, max_steps, val_every, limit_val_batches, log_every, grad_c
     ckpt = ModelCheckpoint(dirpath=out/'checkpoints', filename='best-{step}', monitor=monitor[0], mode=monitor[1],
                            save_top_k=1, save_last=True, enable_version_counter=False)   # last.ckpt is this run's, never last-v1.ckpt beside an old one
     loggers = [CSVLogger(out, name='csv'), TensorBoardLogger(out, name='tb')]     # version_0, version_1 (after a resume), ...
-    kw['callbacks'] = [StartAfresh(ckpt.dirpath), ckpt, LearningRateMonitor('step')] + kw['callbacks']
+    kw['callbacks'] = [StartAfresh(ckpt.dirpath, final), ckpt, LearningRateMonitor('step')] + kw['callbacks']
     return StoppableTrainer(max_epochs=-1, check_val_every_n_epoch=None, val_check_interval=val_every,
                      limit_val_batches=limit_val_batches, logger=loggers, default_root_dir=out, **kw)
