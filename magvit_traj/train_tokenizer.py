@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_train_tokenizer.ipynb #c559cfb3
 from __future__ import annotations
-import json, math, os
+import argparse, json, math, os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -177,7 +177,7 @@ def tokenizer_parser(prog:str='magvit-traj train-tokenizer')->CLIParser:
 
 # %% ../nbs/06a_train_tokenizer.ipynb #22f1373f
 def _run_train(a):
-    data = VideoData(a)
+    data = VideoData(argparse.Namespace(**{**vars(a), 'centered': False}))   # the tokenizer reads [0, 1]; --centered is VideoGPT's model's range
     data.setup('fit')
     first = next(iter(data.train_dataloader()))
     cfg = from_namespace(VQVAEConfig, a, in_channels=_video(first).shape[1], sync_codebook=None)
