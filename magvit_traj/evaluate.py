@@ -247,7 +247,7 @@ def _evaluate(a):
     if a.data:
         videos, labels = first_videos(TrajectoryH5Dataset(a.data), a.num_samples)
         data = dict(videos=videos, labels=labels)
-    else: data = generate_dataset(a.num_samples, a.sequence_length or model.clip_frames, a.resolution or model.frame_size,
+    else: data = generate_dataset(a.num_samples, model.clip_frames, model.frame_size,   # the only sizes the flags may give
                                   model.tokenizer.config.in_channels, seed=1 if a.seed is None else a.seed)
     describe = 'camera' in data and not a.no_describe
     print(f"evaluating {a.model} on {len(data['videos'])} held-out videos: classify, predict, interpolate, generate"

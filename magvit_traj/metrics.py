@@ -176,9 +176,9 @@ def plot_confusion(cm, names=FAMILIES, ax=None):
     return ax
 
 # %% ../nbs/09_metrics.ipynb #216b6c73
-def _pair(pred, true, videos:bool=False)->tuple: # (pred, true) as float tensors in [0, 1], on the CPU
+def _pair(pred, true, videos:bool=False)->tuple: # (pred, true) as float tensors in [0, 1], on their device (a GPU's validation stays there)
     "Two videos (or batches) that a measure compares: the same shape, uint8 read as 0..255"
-    p, t = (unit_frames(x).detach().cpu() for x in (pred, true))
+    p, t = (unit_frames(x).detach() for x in (pred, true))
     if p.shape != t.shape: raise MagvitTrajError(f"pred and true must have the same shape; got {tuple(p.shape)} and {tuple(t.shape)}")
     if videos and p.ndim != 5: raise MagvitTrajError(f"videos must be (B, T, C, H, W), got shape {tuple(p.shape)}")
     return p, t
@@ -201,4 +201,4 @@ def frame_sse(pred, true)->np.ndarray: # (T,)
     "Moving MNIST protocol: sum of squared errors per frame, averaged over videos"
     p, t = _pair(pred, true, videos=True)
     d = (p - t) ** 2
-    return d.flatten(2).sum(-1).mean(0).numpy()
+    return d.flatten(2).sum(-1).mean(0).cpu().numpy()

@@ -298,8 +298,7 @@ def _sample_sources(model:MotionModel, a)->torch.Tensor: # (n, T, C, H, W) video
         from magvit_traj.dataset import TrajectoryH5Dataset, first_videos
         return first_videos(TrajectoryH5Dataset(a.data), a.n or 4)[0][:, :T]
     from magvit_traj.dataset import generate_dataset
-    res = a.resolution or model.frame_size
-    return generate_dataset(a.n or 4, T, res, model.tokenizer.config.in_channels, seed=1 if a.seed is None else a.seed)['videos']   # training used 0
+    return generate_dataset(a.n or 4, T, model.frame_size, model.tokenizer.config.in_channels, seed=1 if a.seed is None else a.seed)['videos']   # training used 0
 
 def _check_sample_flags(a):
     "Flags the task would ignore are refused (--labels with predict was silently dropped)"

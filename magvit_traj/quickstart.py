@@ -98,9 +98,10 @@ class RunConfig:
         if not mnist:
             dc = build('dataset', lambda: DatasetConfig(**self.dataset))
             from magvit_traj.dataset import split_ranges
-            if len(split_ranges(dc.num_samples)[0]) < len(dc.families):   # sample i is family i % F: the training split must hold each
-                raise MagvitTrajError(f"config dataset: num_samples {dc.num_samples} leaves {len(split_ranges(dc.num_samples)[0])} training videos; "
-                                      f"each of the {len(dc.families)} families needs one (num_samples >= {next(n for n in range(1, 100) if len(split_ranges(n)[0]) >= len(dc.families))})")
+            trained, F = (lambda n: len(split_ranges(n)[0])), len(dc.families)   # sample i is family i % F: the training split must hold each
+            if trained(dc.num_samples) < F:
+                raise MagvitTrajError(f"config dataset: num_samples {dc.num_samples} leaves {trained(dc.num_samples)} training videos; "
+                                      f"each of the {F} families needs one (num_samples >= {next(n for n in range(F, 100) if trained(n) >= F)})")
         tok = build('tokenizer.model', lambda: VQVAEConfig(in_channels=self.dataset.get('channels', 1), **self.tokenizer.model))
         t, r = self.dataset.get('sequence_length'), self.dataset.get('resolution')
         bad = [f"{k} {v} is not divisible by {s}" for k, v, s in (('sequence_length', t, tok.strides[0]), ('resolution', r, tok.strides[1]),

@@ -226,11 +226,12 @@ def _check_flags(a)->tuple[VideoData, int]: # the data, and the channels of its 
     else: _need_tokenizer(a.vqvae)
     check_hardware(a.accelerator, a.devices, precision=a.precision)
     data = VideoData(a)
-    channels = data.dataset('train')[0]['video'].shape[0]; data.dataset('val')   # builds both splits: Moving MNIST's flags, a folder's test/
+    first = data.dataset('train')[0]['video']                          # (VideoData has built and checked both splits)
+    channels = first.shape[0]
     if a.class_cond and not data.n_classes: raise MagvitTrajError(f"--class_cond needs labelled videos; {a.data_path} has no labels")
     tokenizer = a.vqvae or Path(a.out)/'vqvae'/'vqvae.pt'
     if Path(tokenizer).exists(): _tokenizer_fits(tokenizer, channels, a.vqvae is not None)
-    else: VQVAE(_first_config(a, channels))._check_video(data.dataset('train')[0]['video'][None].float())   # the one trained first
+    else: VQVAE(_first_config(a, channels))._check_video(first[None].float())   # the one trained first
     return data, channels
 
 def _train_videogpt(a):
